@@ -1,0 +1,22 @@
+#ifndef CSAKSGANG_XML_SHIM_H
+#define CSAKSGANG_XML_SHIM_H
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/dict.h>
+#include <libxml/SAX2.h>
+
+/// An external entity loader that loads nothing: no file://, no network.
+static xmlParserInputPtr saksgang_no_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+    (void)url; (void)id; (void)ctxt;
+    return NULL;
+}
+static inline void saksgang_xml_install_safe_loader(void) {
+    xmlSetExternalEntityLoader(saksgang_no_entity_loader);
+}
+/// The parser's dictionary, for interning the names a mapping compares against.
+static inline xmlDictPtr saksgang_xml_ctxt_dict(xmlParserCtxtPtr ctxt) { return ctxt->dict; }
+static inline int saksgang_xml_ctxt_line(xmlParserCtxtPtr ctxt) {
+    return (ctxt && ctxt->input) ? ctxt->input->line : 0;
+}
+#endif
