@@ -41,7 +41,7 @@ let package = Package(
         // HTML, CSV, JSON, manifest.
         .target(name: "Publish", dependencies: ["SaksgangCore", "Measure", "Disclose"]),
         // Synthetic exports with planted effects.
-        .target(name: "Generate", dependencies: ["SaksgangCore"]),
+        .target(name: "Generate", dependencies: ["SaksgangCore", "CSaksgangZlib"]),
         // The run: pipeline file, wiring of the stages, logging.
         .target(name: "Pipeline", dependencies: [
             "SaksgangCore", "Ingest", "Pseudonymize", "Store", "Measure", "Disclose", "Publish",
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "PseudonymizeTests", dependencies: ["Pseudonymize", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "MeasureTests", dependencies: ["Measure", "TestSupport"]),
-        .testTarget(name: "GenerateTests", dependencies: ["Generate", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pseudonymize", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generate", "TestSupport"]),
     ]
 )

@@ -1,5 +1,10 @@
 #ifndef CSAKSGANG_XML_SHIM_H
 #define CSAKSGANG_XML_SHIM_H
+/* Debian builds libxml2 with ICU, and encoding.h then includes ICU's headers, whose
+   UErrorCode clashes with Foundation's own ICU module in any Swift file that imports both.
+   Nothing here touches the ICU converter fields (they sit behind pointers), so hide them. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>

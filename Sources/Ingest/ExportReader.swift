@@ -1,0 +1,102 @@
+import SaksgangCore
+
+/// Reads one export file by a compiled mapping: byte source (plain or gzip), the XML or CSV
+/// reader, the record mapper. Each record comes out as a case or as the error that rejects
+/// it; a failure of the file itself (truncated gzip, broken XML, a missing column) is thrown
+/// so that the caller can quarantine the file whole.
+public struct ExportReader: Sendable {
+    public let mapping: CompiledMapping
+    public var limits: DecompressionLimits
+
+    public init(mapping: CompiledMapping, limits: DecompressionLimits = .standard) {
+        self.mapping = mapping
+        self.limits = limits
+    }
+
+    /// What a file told us besides its records.
+    public struct FileReport: Sendable {
+        public var records = 0
+        /// Problems with the file's shape that do not stop it (an unknown column).
+        public var warnings: [SaksgangError] = []
+    }
+
+    /// Reads `path`; `observer` sees every raw byte read from disk (for the file hash).
+    public func read(path: String, observer: ((UnsafeRawBufferPointer) -> Void)? = nil,
+                     onRecord: (Result<IdentifiedCase, SaksgangError>) throws -> Void) throws -> FileReport {
+        let fileName = String(path.split(separator: "/").last ?? Substring(path))
+        let here = SaksgangError.Location(file: fileName)
+        let source: any ByteSource
+        do { source = try ByteSources.open(path: path, limits: limits, observer: observer) } catch { throw error.at(here) }
+        let fileValues = mapping.fileValues(fileName: fileName)
+        let mapper = RecordMapper(mapping)
+        var report = FileReport()
+
+        func deliver(_ raw: Result<RawRecord, SaksgangError>) throws {
+            report.records += 1
+            do {
+                try onRecord(.success(try mapper.map(try raw.get(), fileValues: fileValues)))
+            } catch let e as SaksgangError {
+                try onRecord(.failure(e.at(here)))
+            }
+        }
+
+        do {
+            switch mapping.spec.format {
+            case .xml:
+                try XMLRecordReader(plan: mapping.xmlPlan!).read(source) { try deliver(.success($0)) }
+            case .csv:
+                try readCSV(source, report: &report, deliver: deliver)
+            }
+        } catch let e as SaksgangError {
+            throw e.at(here)
+        }
+        report.warnings = report.warnings.map { $0.at(here) }
+        return report
+    }
+
+    private func readCSV(_ source: any ByteSource, report: inout FileReport,
+                         deliver: (Result<RawRecord, SaksgangError>) throws -> Void) throws {
+        var options = CSVOptions()
+        if let d = mapping.spec.delimiter?.utf8.first { options.delimiter = d }
+        switch mapping.spec.encoding?.lowercased() {
+        case "utf-8", "utf8": options.encoding = .utf8
+        case "windows-1252", "cp1252": options.encoding = .windows1252
+        default: options.encoding = .auto
+        }
+        let csv = try CSVReader(source: source, options: options)
+        var index: [String: Int] = [:]
+        for (i, name) in csv.header.enumerated() where index[name] == nil { index[name] = i }
+        var columnOf: [Int?] = []
+        for (slot, name) in mapping.csvColumns.enumerated() {
+            let i = index[name]
+            if i == nil {
+                if mapping.requiredSlots.contains(slot) {
+                    throw SaksgangError(.csvMissingColumn, "the required column '\(name)' is missing from the header",
+                                        at: .init(line: 1, field: name))
+                }
+                report.warnings.append(SaksgangError(.csvMissingColumn, "the column '\(name)' is missing: its values are unknown",
+                                                     at: .init(line: 1, field: name)))
+            }
+            columnOf.append(i)
+        }
+        let known = Set(mapping.csvColumns).union(mapping.spec.ignore ?? [])
+        for name in csv.header where !known.contains(name) {
+            report.warnings.append(SaksgangError(.mapping, "the column '\(name)' is not in the mapping and was not read",
+                                                 at: .init(line: 1, field: name)))
+        }
+        let width = csv.header.count
+        while try csv.nextRow() {
+            let position = RecordPosition(record: csv.rowNumber, line: csv.rowLine, byteOffset: csv.rowByteOffset)
+            if csv.fieldCount != width {
+                try deliver(.failure(SaksgangError(.csvColumnCount, "the row has \(csv.fieldCount) fields where the header has \(width)",
+                                                   at: .init(line: position.line, byteOffset: position.byteOffset, record: position.record))))
+                continue
+            }
+            var raw = RawRecord(slotCount: columnOf.count, groupSlotCounts: [], position: position)
+            for (slot, column) in columnOf.enumerated() {
+                if let column, !csv.isEmpty(at: column) { raw.values[slot] = [csv.string(at: column)] }
+            }
+            try deliver(.success(raw))
+        }
+    }
+}

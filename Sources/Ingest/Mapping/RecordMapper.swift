@@ -1,0 +1,250 @@
+import SaksgangCore
+
+/// Turns a reader's `RawRecord` into an `IdentifiedCase` by a compiled mapping: code tables,
+/// date formats, multi-valued fields, events and closing. The first value that cannot be
+/// read rejects the record with an error naming the field and what was wrong, never the
+/// value.
+public struct RecordMapper: Sendable {
+    /// The canonical event kind a mapping may use for an entry that really is the closing
+    /// of the case (a `CLOSED` row in a flat timeline).
+    public static let closingKind = "avsluttet"
+
+    public let mapping: CompiledMapping
+
+    public init(_ mapping: CompiledMapping) { self.mapping = mapping }
+
+    /// Maps one record. `fileValues` are the mapping's values taken from the file name.
+    public func map(_ raw: RawRecord, fileValues: [String?]) throws(SaksgangError) -> IdentifiedCase {
+        var reader = ValueReader(raw: raw, fileValues: fileValues, mapping: mapping)
+        func f(_ field: CanonicalField) -> CompiledMapping.ValueSource? { mapping.fields[field] }
+
+        let caseNumber = try reader.required(f(.caseNumber)!)
+        let orgnr = try reader.required(f(.schoolOrgnr)!)
+        guard orgnr.utf8.count == 9, orgnr.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw reader.error(.invalidOrgnr, "is not a 9-digit organisation number", f(.schoolOrgnr)!)
+        }
+        let municipality = try reader.required(f(.municipality)!)
+        guard municipality.utf8.count == 4, municipality.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw reader.error(.invalidNumber, "is not a 4-digit municipality number", f(.municipality)!)
+        }
+        guard let lastChanged = try reader.time(f(.lastChanged)) else {
+            throw reader.error(.missingField, "is missing", f(.lastChanged)!)
+        }
+        guard let exportTime = try reader.time(mapping.exportTime) else {
+            throw reader.error(.missingField, "is missing", mapping.exportTime)
+        }
+
+        let pupil = Pupil(
+            id: nil, identifiedBy: .none,
+            gender: try reader.code(f(.gender)),
+            grade: try reader.integer(f(.grade), in: 1...13),
+            immigrantCategory: try reader.code(f(.immigrantCategory)),
+            countryBackground: try reader.country(f(.countryBackground)),
+            nationalMinority: try reader.code(f(.nationalMinority)),
+            sami: try reader.boolean(f(.sami)),
+            minorityLanguage: try reader.boolean(f(.minorityLanguage)))
+
+        var body = Case(
+            id: Pseudonym(""), source: mapping.spec.name,
+            school: School(orgnr: orgnr, municipality: municipality, name: reader.text(f(.schoolName))),
+            registered: try reader.time(f(.registered)),
+            lastChanged: lastChanged, exportTime: exportTime,
+            serious: try reader.boolean(f(.serious)),
+            pupil: pupil,
+            guardianNeedsInterpreter: try reader.anyTrue(f(.guardianInterpreter)),
+            knowledge: try reader.time(f(.knowledge)),
+            reportedBy: try reader.code(f(.reportedBy)),
+            violations: try reader.codes(f(.violations)),
+            perpetrator: try reader.code(f(.perpetrator)),
+            perpetratorCount: try reader.integer(f(.perpetratorCount), in: 0...1000),
+            homeContactCount: try reader.integer(f(.homeContactCount), in: 0...100_000),
+            externalServices: try reader.codes(f(.externalServices)),
+            countyGovernorDecision: try reader.code(f(.countyGovernorDecision)))
+
+        if let t = mapping.closingTime, let time = try reader.time(t) {
+            body.closing = Closing(time: time, reason: try reader.code(mapping.closingReason))
+        }
+        for event in mapping.events {
+            try readEvents(event, reader: &reader, into: &body)
+        }
+        body.normalize()
+
+        let national = reader.text(f(.pupilNationalNumber)).map(Sensitive.init)
+        let local = reader.text(f(.pupilLocalId)).map(Sensitive.init)
+        return IdentifiedCase(caseNumber: Sensitive(caseNumber), pupilNationalNumber: national, pupilLocalId: local,
+                              body: body, position: raw.position, warnings: Self.plausibility(body))
+    }
+
+    private func readEvents(_ event: CompiledMapping.CompiledEvent, reader: inout ValueReader, into body: inout Case) throws(SaksgangError) {
+        let items = event.group.map { reader.raw.groups[$0].count } ?? 1
+        for item in 0..<items {
+            reader.groupItem = event.group.map { reader.raw.groups[$0][item] }
+            defer { reader.groupItem = nil }
+            guard let time = try reader.time(event.time) else { continue }
+            let kindCode: String
+            if let fixed = event.fixedKind { kindCode = fixed } else {
+                guard let source = event.kind, let code = try reader.translated(source) else {
+                    throw reader.error(.missingField, "is missing", event.kind ?? event.time)
+                }
+                kindCode = code
+            }
+            let a = event.attributes
+            if kindCode == Self.closingKind {
+                body.closing = Closing(time: time, reason: try reader.code(a[.reason]))
+                continue
+            }
+            guard let kind = EventKind(rawValue: kindCode) else {
+                throw reader.error(.unknownCode, "is not a known event kind", event.kind ?? event.time)
+            }
+            body.events.append(Event(
+                kind: kind, time: time,
+                initiative: try reader.code(a[.initiative]), channel: try reader.code(a[.channel]),
+                minutesSent: try reader.boolean(a[.minutesSent]), guardiansTookPart: try reader.boolean(a[.guardiansTookPart]),
+                service: try reader.code(a[.service]), breach: try reader.boolean(a[.breach])))
+        }
+    }
+
+    /// Data errors that do not reject the record (metrics.md §6): no knowledge time, events
+    /// before knowledge, dates after the export.
+    static func plausibility(_ c: Case) -> [SaksgangError] {
+        var warnings: [SaksgangError] = []
+        guard let knowledge = c.knowledge else {
+            return [SaksgangError(.missingField, "the knowledge time is missing", at: .init(field: CanonicalField.knowledge.rawValue))]
+        }
+        for e in c.events where e.time.isBefore(knowledge) {
+            warnings.append(SaksgangError(.eventBeforeKnowledge, "an event of kind \(e.kind.rawValue) is dated before the knowledge time",
+                                          at: .init(field: e.kind.rawValue)))
+        }
+        if let closing = c.closing, closing.time.isBefore(knowledge) {
+            warnings.append(SaksgangError(.eventBeforeKnowledge, "the closing is dated before the knowledge time", at: .init(field: "closing")))
+        }
+        let late = c.events.contains { c.exportTime.isBefore($0.time) } || c.exportTime.isBefore(knowledge)
+            || (c.closing.map { c.exportTime.isBefore($0.time) } ?? false)
+        if late {
+            warnings.append(SaksgangError(.eventAfterExport, "a date lies after the export time", at: .init(field: "events")))
+        }
+        return warnings
+    }
+}
+
+/// Reads typed values out of one raw record.
+private struct ValueReader {
+    let raw: RawRecord
+    let fileValues: [String?]
+    let mapping: CompiledMapping
+    var groupItem: [String?]?
+
+    init(raw: RawRecord, fileValues: [String?], mapping: CompiledMapping) {
+        self.raw = raw
+        self.fileValues = fileValues
+        self.mapping = mapping
+    }
+
+    func error(_ code: SaksgangError.Code, _ what: String, _ source: CompiledMapping.ValueSource) -> SaksgangError {
+        SaksgangError(code, "\(source.label) \(what)",
+                      at: .init(line: raw.position.line, byteOffset: raw.position.byteOffset,
+                                elementPath: raw.position.elementPath, record: raw.position.record, field: source.label))
+    }
+
+    /// Every non-empty value, split where the mapping says so, trimmed.
+    func values(_ source: CompiledMapping.ValueSource?) -> [String] {
+        guard let source else { return [] }
+        let found: [String]
+        switch source.place {
+        case .slot(let i): found = i < raw.values.count ? raw.values[i] : []
+        case .groupSlot(let i): found = (groupItem?[i]).map { [$0] } ?? []
+        case .fileName(let i): found = fileValues[i].map { [$0] } ?? []
+        }
+        var out: [String] = []
+        for v in found {
+            switch source.separator {
+            case nil: out.append(v.trimmingSpaces)
+            case .character(let c): out += v.split(separator: c).map { String($0).trimmingSpaces }
+            case .whitespace: out += v.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+            }
+        }
+        return out.filter { !$0.isEmpty }
+    }
+
+    func text(_ source: CompiledMapping.ValueSource?) -> String? { values(source).first }
+
+    func required(_ source: CompiledMapping.ValueSource) throws(SaksgangError) -> String {
+        guard let v = text(source) else { throw error(.missingField, "is missing", source) }
+        return v
+    }
+
+    /// The value through the field's code table (nil = unknown); without a table the value
+    /// itself.
+    func translated(_ source: CompiledMapping.ValueSource) throws(SaksgangError) -> String? {
+        guard let v = text(source) else { return nil }
+        return try translate(v, source)
+    }
+
+    private func translate(_ v: String, _ source: CompiledMapping.ValueSource) throws(SaksgangError) -> String? {
+        guard let table = source.codes else { return v }
+        guard let mapped = table[v] else { throw error(.unknownCode, "holds a code that is not in its code table", source) }
+        return mapped
+    }
+
+    func code<C: CanonicalCode>(_ source: CompiledMapping.ValueSource?) throws(SaksgangError) -> C? {
+        guard let source, let v = try translated(source) else { return nil }
+        guard let c = C(rawValue: v) else { throw error(.unknownCode, "holds an unknown code", source) }
+        return c
+    }
+
+    func codes<C: CanonicalCode>(_ source: CompiledMapping.ValueSource?) throws(SaksgangError) -> [C] {
+        guard let source else { return [] }
+        var out: [C] = []
+        for v in values(source) {
+            guard let t = try translate(v, source) else { continue }
+            guard let c = C(rawValue: t) else { throw error(.unknownCode, "holds an unknown code", source) }
+            out.append(c)
+        }
+        return out
+    }
+
+    func boolean(_ source: CompiledMapping.ValueSource?) throws(SaksgangError) -> Bool? {
+        guard let source, let v = try translated(source) else { return nil }
+        switch v {
+        case "true": return true
+        case "false": return false
+        default: throw error(.unknownCode, "is not a known yes/no code", source)
+        }
+    }
+
+    /// True when any occurrence is true (a guardian among several needs an interpreter).
+    func anyTrue(_ source: CompiledMapping.ValueSource?) throws(SaksgangError) -> Bool? {
+        guard let source else { return nil }
+        var result: Bool?
+        for v in values(source) {
+            switch try translate(v, source) {
+            case "true"?: return true
+            case "false"?: result = false
+            case nil: continue
+            default: throw error(.unknownCode, "is not a known yes/no code", source)
+            }
+        }
+        return result
+    }
+
+    func integer(_ source: CompiledMapping.ValueSource?, in range: ClosedRange<Int>) throws(SaksgangError) -> Int? {
+        guard let source, let v = try translated(source) else { return nil }
+        guard let n = Int(v), range.contains(n) else { throw error(.invalidNumber, "is not a whole number in \(range.lowerBound)–\(range.upperBound)", source) }
+        return n
+    }
+
+    func country(_ source: CompiledMapping.ValueSource?) throws(SaksgangError) -> String? {
+        guard let source, let v = try translated(source) else { return nil }
+        guard v.utf8.count == 2, v.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
+            throw error(.unknownCode, "is not an ISO 3166 two-letter country code", source)
+        }
+        return v
+    }
+
+    func time(_ source: CompiledMapping.ValueSource?) throws(SaksgangError) -> Timestamp? {
+        guard let source, let v = text(source) else { return nil }
+        let formats = source.formats.isEmpty ? [DateFormat.iso8601] : source.formats
+        for f in formats { if let t = f.parse(v) { return t } }
+        throw error(.invalidDate, "is not a valid date in the mapping's format", source)
+    }
+}

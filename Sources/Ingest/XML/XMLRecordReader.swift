@@ -1,0 +1,311 @@
+import CSaksgangXML
+import SaksgangCore
+
+/// Streams records out of an XML export with libxml2's SAX2 push parser: never a document
+/// tree, never the whole file in memory. Names are compared as interned pointers and a
+/// `String` is made only for a value the plan captures.
+///
+/// Safety (style.md): any DOCTYPE is refused (libxml2 2.9 re-expands internal entities with
+/// a custom `characters` callback even without NOENT), the external entity loader loads
+/// nothing, and NOENT/DTDLOAD/HUGE/XINCLUDE are never set.
+public final class XMLRecordReader {
+    public let plan: XMLCapturePlan
+    public var maxDepth = 64
+
+    public init(plan: XMLCapturePlan) {
+        self.plan = plan
+    }
+
+    /// Reads every record of `source` and hands each to `consume`. Stops at the first
+    /// error in the document (a damaged file is quarantined whole) or thrown by `consume`.
+    public func read(_ source: any ByteSource, consume: (RawRecord) throws -> Void) throws {
+        let state = ParseState(plan: plan, maxDepth: maxDepth)
+        try withoutActuallyEscaping(consume) { escapable in
+            state.consume = escapable
+            defer { state.consume = nil }
+            try state.run(source)
+        }
+    }
+}
+
+/// The mutable state of one parse, reached from the C callbacks through the user-data
+/// pointer.
+private final class ParseState {
+    typealias Name = UnsafePointer<xmlChar>
+
+    let plan: XMLCapturePlan
+    let maxDepth: Int
+    var consume: ((RawRecord) throws -> Void)?
+    var ctxt: xmlParserCtxtPtr?
+    var failure: Error?
+
+    // Interned names (pointer identity within the parser's dictionary).
+    var recordPath: [Name] = []
+    var slotSteps: [[Name]] = []
+    var slotAttr: [Name?] = []
+    var groupSteps: [[Name]] = []
+    var groupSlotSteps: [[[Name]]] = []
+    var groupSlotAttr: [[Name?]] = []
+
+    // Document position.
+    var stack: [Name] = []
+    var onPath: [Bool] = [true]
+    var ancestorValues: [String?]
+    var recordCount = 0
+    var current: RawRecord?
+    var groupOpenDepth: [Int]
+    var textTargets: [(depth: Int, group: Int, slot: Int)] = []
+    var text: [UInt8] = []
+    var bytesFed: Int64 = 0
+    var rootChecked = false
+
+    init(plan: XMLCapturePlan, maxDepth: Int) {
+        self.plan = plan
+        self.maxDepth = maxDepth
+        ancestorValues = Array(repeating: nil, count: plan.slots.count)
+        groupOpenDepth = Array(repeating: 0, count: plan.groups.count)
+    }
+
+    func run(_ source: any ByteSource) throws {
+        saksgang_xml_install_safe_loader()
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
+            guard let ctx, let localname else { return }
+            Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue()
+                .start(localname, Int(nbAttributes), attributes)
+        }
+        sax.endElementNs = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue().end()
+        }
+        sax.characters = { ctx, ch, len in
+            guard let ctx, let ch else { return }
+            let me = Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue()
+            if !me.textTargets.isEmpty { me.text.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(len))) }
+        }
+        sax.cdataBlock = sax.characters
+        sax.internalSubset = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue()
+                .fail(SaksgangError(.xmlDoctype, "a DOCTYPE declaration is refused: exports never need one and it can carry entity expansion or external entities"))
+        }
+        sax.externalSubset = sax.internalSubset
+        sax.entityDecl = { ctx, _, _, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue()
+                .fail(SaksgangError(.xmlDoctype, "an entity declaration is refused"))
+        }
+        sax.getEntity = { _, _ in nil }
+        sax.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue().libxmlError(error.pointee)
+        }
+
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * 1024, alignment: 16)
+        defer { buffer.deallocate() }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+
+        var n = try source.read(into: buffer)
+        if n == 0 { throw SaksgangError(.emptyFile, "the file is empty") }
+        let head = min(n, 4)
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, me, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(head), nil) else {
+            throw SaksgangError(.xmlMalformed, "the XML parser could not start")
+        }
+        self.ctxt = ctxt
+        defer { xmlFreeParserCtxt(ctxt); self.ctxt = nil }
+        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        intern(xmlDict: saksgang_xml_ctxt_dict(ctxt))
+        bytesFed = Int64(head)
+        if n > head {
+            _ = xmlParseChunk(ctxt, buffer.baseAddress!.advanced(by: head).assumingMemoryBound(to: CChar.self), Int32(n - head), 0)
+            bytesFed = Int64(n)
+        }
+        while failure == nil {
+            n = try source.read(into: buffer)
+            if n == 0 { break }
+            _ = xmlParseChunk(ctxt, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(n), 0)
+            bytesFed += Int64(n)
+        }
+        if failure == nil { _ = xmlParseChunk(ctxt, nil, 0, 1) }
+        if let failure { throw failure }
+        if ctxt.pointee.wellFormed == 0 {
+            throw SaksgangError(.xmlMalformed, "the document is not well-formed", at: location())
+        }
+        if !rootChecked {
+            throw SaksgangError(.xmlMalformed, "the document has no root element", at: location())
+        }
+    }
+
+    private func intern(xmlDict dict: xmlDictPtr?) {
+        func name(_ s: String) -> Name { xmlDictLookup(dict, s, -1)! }
+        recordPath = plan.recordPath.map(name)
+        slotSteps = plan.slots.map { $0.steps.map(name) }
+        slotAttr = plan.slots.map { $0.attribute.map(name) }
+        groupSteps = plan.groups.map { $0.steps.map(name) }
+        groupSlotSteps = plan.groups.map { $0.slots.map { $0.steps.map(name) } }
+        groupSlotAttr = plan.groups.map { $0.slots.map { $0.attribute.map(name) } }
+    }
+
+    // MARK: Callbacks
+
+    func start(_ name: Name, _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard failure == nil else { return }
+        stack.append(name)
+        let depth = stack.count
+        if depth > maxDepth {
+            fail(SaksgangError(.xmlTooDeep, "elements are nested deeper than \(maxDepth) levels", at: location()))
+            return
+        }
+        if depth == 1 {
+            rootChecked = true
+            if recordPath.first != name {
+                fail(SaksgangError(.xmlWrongRoot, "the root element is not the one the mapping expects (\(plan.recordPath.first ?? ""))", at: location()))
+                return
+            }
+        }
+        let recordDepth = recordPath.count
+        let matches = onPath[depth - 1] && depth <= recordDepth && recordPath[depth - 1] == name
+        onPath.append(matches)
+
+        if matches && depth < recordDepth {
+            for (i, slot) in plan.slots.enumerated() where slot.ancestorDepth == depth {
+                ancestorValues[i] = slot.attribute == nil ? nil : attribute(slotAttr[i]!, nbAttributes, attributes)
+            }
+            return
+        }
+        if matches && depth == recordDepth {
+            recordCount += 1
+            let line = Int(xmlSAX2GetLineNumber(ctxt))
+            let offset = Int64(xmlByteConsumed(ctxt))
+            var record = RawRecord(slotCount: plan.slots.count, groupSlotCounts: plan.groups.map(\.slots.count),
+                                   position: RecordPosition(record: recordCount, line: line, byteOffset: offset,
+                                                            elementPath: "/" + plan.recordPath.joined(separator: "/")))
+            for (i, slot) in plan.slots.enumerated() {
+                if slot.ancestorDepth != nil {
+                    if let v = ancestorValues[i] { record.values[i].append(v) }
+                } else if slot.steps.isEmpty {
+                    capture(into: &record, group: -1, slot: i, attr: slotAttr[i], depth, nbAttributes, attributes)
+                }
+            }
+            current = record
+            return
+        }
+        guard current != nil, depth > recordDepth else { return }
+        let rel = depth - recordDepth
+        for i in slotSteps.indices where slotSteps[i].count == rel && plan.slots[i].ancestorDepth == nil {
+            if pathMatches(slotSteps[i], from: recordDepth) {
+                capture(into: &current!, group: -1, slot: i, attr: slotAttr[i], depth, nbAttributes, attributes)
+            }
+        }
+        for g in groupSteps.indices {
+            if groupSteps[g].count == rel, pathMatches(groupSteps[g], from: recordDepth) {
+                groupOpenDepth[g] = depth
+                current!.groups[g].append(Array(repeating: nil, count: groupSlotSteps[g].count))
+                for s in groupSlotSteps[g].indices where groupSlotSteps[g][s].isEmpty {
+                    capture(into: &current!, group: g, slot: s, attr: groupSlotAttr[g][s], depth, nbAttributes, attributes)
+                }
+            } else if groupOpenDepth[g] > 0, depth > groupOpenDepth[g] {
+                let grel = depth - groupOpenDepth[g]
+                for s in groupSlotSteps[g].indices where groupSlotSteps[g][s].count == grel {
+                    if pathMatches(groupSlotSteps[g][s], from: groupOpenDepth[g]) {
+                        capture(into: &current!, group: g, slot: s, attr: groupSlotAttr[g][s], depth, nbAttributes, attributes)
+                    }
+                }
+            }
+        }
+    }
+
+    func end() {
+        guard failure == nil, let top = stack.last else { return }
+        _ = top
+        let depth = stack.count
+        while let t = textTargets.last, t.depth == depth {
+            textTargets.removeLast()
+            let value = String(decoding: text, as: UTF8.self)
+            if t.group < 0 {
+                current?.values[t.slot].append(value)
+            } else if current != nil, !current!.groups[t.group].isEmpty {
+                let last = current!.groups[t.group].count - 1
+                if current!.groups[t.group][last][t.slot] == nil { current!.groups[t.group][last][t.slot] = value }
+            }
+            if textTargets.isEmpty { text.removeAll(keepingCapacity: true) }
+        }
+        for g in groupOpenDepth.indices where groupOpenDepth[g] == depth { groupOpenDepth[g] = 0 }
+        if depth == recordPath.count, onPath[depth], let record = current {
+            current = nil
+            do { try consume?(record) } catch { fail(error) }
+        }
+        stack.removeLast()
+        onPath.removeLast()
+    }
+
+    // MARK: Helpers
+
+    private func pathMatches(_ steps: [Name], from baseDepth: Int) -> Bool {
+        for (k, step) in steps.enumerated() where stack[baseDepth + k] != step { return false }
+        return true
+    }
+
+    private func attribute(_ name: Name, _ n: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
+        guard let attrs else { return nil }
+        for a in 0..<n where attrs[a * 5] == name {
+            guard let begin = attrs[a * 5 + 3], let end = attrs[a * 5 + 4] else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+        }
+        return nil
+    }
+
+    private func capture(into record: inout RawRecord, group: Int, slot: Int, attr: Name?, _ depth: Int,
+                         _ n: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard let attr else {
+            if textTargets.isEmpty { text.removeAll(keepingCapacity: true) }
+            textTargets.append((depth, group, slot))
+            return
+        }
+        guard let value = attribute(attr, n, attrs) else { return }
+        if group < 0 {
+            record.values[slot].append(value)
+        } else if !record.groups[group].isEmpty {
+            record.groups[group][record.groups[group].count - 1][slot] = value
+        }
+    }
+
+    func fail(_ error: Error) {
+        guard failure == nil else { return }
+        if let e = error as? SaksgangError { failure = e.at(location()) } else { failure = error }
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    /// libxml2's own message can quote bytes of the document (a name, say): it is never
+    /// passed on. The error code and position are.
+    func libxmlError(_ error: xmlError) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
+        let code = Int(error.code)
+        let what: String
+        switch code {
+        case Int(XML_ERR_DOCUMENT_EMPTY.rawValue): what = "the document is empty or not XML"
+        case Int(XML_ERR_DOCUMENT_END.rawValue), Int(XML_ERR_EXTRA_CONTENT.rawValue): what = "content after the end of the root element"
+        case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue):
+            what = "bytes that are not valid in the declared encoding"
+        case Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue): what = "an encoding the reader does not support"
+        case Int(XML_ERR_TAG_NAME_MISMATCH.rawValue), Int(XML_ERR_TAG_NOT_FINISHED.rawValue):
+            what = "an element is not closed (the document is cut off or broken)"
+        case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue):
+            what = "a reference to an undeclared entity"
+        default: what = "the document is not well-formed (libxml2 error \(code))"
+        }
+        var loc = location()
+        if error.line > 0 { loc.line = Int(error.line) }
+        failure = SaksgangError(.xmlMalformed, what, at: loc)
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    func location() -> SaksgangError.Location {
+        let path = stack.isEmpty ? nil : "/" + stack.map { String(cString: $0) }.joined(separator: "/")
+        let line = ctxt.map { Int(saksgang_xml_ctxt_line($0)) }
+        let offset = ctxt.map { Int64(xmlByteConsumed($0)) } ?? bytesFed
+        return SaksgangError.Location(line: line, byteOffset: offset, elementPath: path,
+                                      record: current?.position.record)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import SaksgangCore
+
+/// Turns identities into keyed pseudonyms: HMAC-SHA-256 under the school owner's key over
+/// a domain prefix per kind and the identity, truncated to 128 bits, in base32
+/// (26 lower-case characters; privacy.md §1).
+///
+/// The same identity under the same key gives the same pseudonym in every run; another
+/// key gives unlinkable ones; nobody can go back from a pseudonym to the identity.
+///
+/// Collisions: with n identities the chance that any two share a 128-bit pseudonym is at
+/// most n²/2¹²⁹; for n = 10⁸ (every pupil and guardian Norway will ever have, many times
+/// over) that is about 1.5·10⁻²³.
+///
+/// Values are hashed as the UTF-8 bytes of their Unicode NFC form, so canonically
+/// equivalent spellings (composed or decomposed "Å") get one pseudonym. Local ids and
+/// case numbers are trimmed of surrounding whitespace; national numbers are normalised
+/// (`IdentityNumber.normalize`) but not validated here: use `resolvePupil` or
+/// `IdentityNumber.classify` first.
+///
+/// Identities repeat across a night's exports, so results are memoised per kind, behind a
+/// lock (safe to share across threads). A kind's memo is cleared when it reaches
+/// `memoLimit` entries, which bounds memory without changing any result.
+public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, CustomReflectable {
+    /// The public id of the key in use.
+    public let keyID: String
+    /// Entries per kind kept before that kind's memo is cleared.
+    public let memoLimit: Int
+
+    private let mac: HMACSHA256
+    private let lock = NSLock()
+    // Guarded by `lock`. Indexed by `PseudonymDomain.rawValue`.
+    private var memo: [[String: Pseudonym]]
+
+    public init(key: PseudonymKey, memoLimit: Int = 1_000_000) {
+        keyID = key.id
+        self.memoLimit = max(1, memoLimit)
+        mac = HMACSHA256(material: key.material)
+        memo = Array(repeating: [:], count: PseudonymDomain.allCases.count)
+    }
+
+    // MARK: Kinds
+
+    /// The pseudonym of a pupil identified by a national identity number (fødselsnummer,
+    /// D-, H- or synthetic number). Pass the normalised number; separators are removed
+    /// here anyway so that "DDMMYY IIIKK" and "DDMMYYIIIKK" cannot become two people.
+    public func pupil(nationalNumber: String) -> Pseudonym {
+        pseudonym(.pupil, Self.digitsOnly(nationalNumber))
+    }
+
+    /// The pseudonym of a pupil known only by a vendor's local id. Local ids are unique
+    /// only within one source system and school, so both scope the pseudonym.
+    public func pupil(localId: String, source: String, school: String) -> Pseudonym {
+        pseudonym(.pupilLocal, Self.scoped([source, school], Self.trimmed(localId)))
+    }
+
+    /// The pseudonym of a guardian identified by a national identity number. A guardian and
+    /// a pupil with the same number get different pseudonyms.
+    public func guardian(nationalNumber: String) -> Pseudonym {
+        pseudonym(.guardian, Self.digitsOnly(nationalNumber))
+    }
+
+    /// The pseudonym of a case: its case number within a school (case numbers repeat
+    /// across schools).
+    public func caseID(caseNumber: String, school: String) -> Pseudonym {
+        pseudonym(.caseNumber, Self.scoped([school], Self.trimmed(caseNumber)))
+    }
+
+    // MARK: Sensitive conveniences
+
+    public func pupil(nationalNumber: Sensitive) -> Pseudonym { pupil(nationalNumber: nationalNumber.revealed) }
+
+    public func pupil(localId: Sensitive, source: String, school: String) -> Pseudonym {
+        pupil(localId: localId.revealed, source: source, school: school)
+    }
+
+    public func guardian(nationalNumber: Sensitive) -> Pseudonym { guardian(nationalNumber: nationalNumber.revealed) }
+
+    public func caseID(caseNumber: Sensitive, school: String) -> Pseudonym {
+        caseID(caseNumber: caseNumber.revealed, school: school)
+    }
+
+    /// How many identities are memoised now, over all kinds (for run statistics).
+    public var memoisedCount: Int {
+        lock.withLock { memo.reduce(0) { $0 + $1.count } }
+    }
+
+    public var description: String { "Pseudonymizer(key \(keyID))" }
+    public var customMirror: Mirror { Mirror(self, children: ["keyID": keyID]) }
+
+    // MARK: Computing
+
+    private func pseudonym(_ domain: PseudonymDomain, _ message: String) -> Pseudonym {
+        let slot = domain.rawValue
+        if let hit = lock.withLock({ memo[slot][message] }) { return hit }
+        let result = compute(domain, message)
+        lock.withLock {
+            if memo[slot].count >= memoLimit { memo[slot].removeAll(keepingCapacity: true) }
+            memo[slot][message] = result
+        }
+        return result
+    }
+
+    /// The uncached pseudonym: HMAC over prefix ‖ UTF-8(NFC(message)), first 16 bytes,
+    /// base32.
+    func compute(_ domain: PseudonymDomain, _ message: String) -> Pseudonym {
+        var canonical = Self.isASCII(message) ? message : message.precomposedStringWithCanonicalMapping
+        return canonical.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
+                mac.authenticate(prefix: domain.prefix, messageBytes: UnsafeRawBufferPointer(utf8),
+                                 into: out.baseAddress!)
+                return Pseudonym(Base32.encode(UnsafeBufferPointer(rebasing: out[0..<16])))
+            }
+        }
+    }
+
+    // MARK: Framing
+
+    private static func isASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    private static func digitsOnly(_ s: String) -> String {
+        s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? s : IdentityNumber.normalize(s)
+    }
+
+    private static func trimmed(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace
+        else { return s }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Scope parts each escaped and followed by NUL, then the value (see `PseudonymDomain`).
+    static func scoped(_ scope: [String], _ value: String) -> String {
+        var out = ""
+        for part in scope {
+            if part.utf8.contains(where: { $0 == 0x5C || $0 == 0x00 }) {
+                for ch in part.unicodeScalars {
+                    switch ch {
+                    case "\\": out += "\\\\"
+                    case "\u{0}": out += "\\0"
+                    default: out.unicodeScalars.append(ch)
+                    }
+                }
+            } else {
+                out += part
+            }
+            out += "\u{0}"
+        }
+        out += value
+        return out
+    }
+}
