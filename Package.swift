@@ -29,7 +29,9 @@ let package = Package(
         // The canonical model, codes, time and errors. No I/O.
         .target(name: "SaksgangCore"),
         // Byte sources, encodings, XML and CSV readers, the declarative mapping engine.
-        .target(name: "Ingest", dependencies: ["SaksgangCore", "CSaksgangXML", "CSaksgangZlib"]),
+        .target(name: "Ingest", dependencies: [
+            "SaksgangCore", "CSaksgangXML", "CSaksgangZlib", .product(name: "Yams", package: "Yams"),
+        ]),
         // Identity validation, keys, HMAC pseudonyms.
         .target(name: "Pseudonymize", dependencies: ["SaksgangCore", "CSaksgangCrypto"]),
         // The state store (SQLite).
@@ -39,12 +41,12 @@ let package = Package(
         // Disclosure control of published figures.
         .target(name: "Disclose", dependencies: ["SaksgangCore", "Measure"]),
         // HTML, CSV, JSON, manifest.
-        .target(name: "Publish", dependencies: ["SaksgangCore", "Measure", "Disclose"]),
+        .target(name: "Publish", dependencies: ["SaksgangCore", "Measure", "Disclose", "CSaksgangCrypto"]),
         // Synthetic exports with planted effects.
         .target(name: "Generate", dependencies: ["SaksgangCore", "CSaksgangZlib"]),
         // The run: pipeline file, wiring of the stages, logging.
         .target(name: "Pipeline", dependencies: [
-            "SaksgangCore", "Ingest", "Pseudonymize", "Store", "Measure", "Disclose", "Publish",
+            "SaksgangCore", "Ingest", "Pseudonymize", "Store", "Measure", "Disclose", "Publish", "CSaksgangCrypto",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "MeasureTests", dependencies: ["Measure", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pseudonymize", "TestSupport"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generate", "TestSupport"]),
     ]
 )

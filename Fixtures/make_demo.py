@@ -285,6 +285,19 @@ def main():
     for name, data in files:
         with open(os.path.join(DEMO, name), "wb") as fh: fh.write(data)
     write_expected(cases, [name for name, _ in files])
+    write_equivalence()
+
+def write_equivalence():
+    """The same twelve cases exported by both systems, for the test that SMX and SMC map to
+    equal canonical values."""
+    eq_dir = os.path.join(HERE, "equivalence")
+    os.makedirs(eq_dir, exist_ok=True)
+    cases = [make_case(900 + i, "1804", ["Bodøsjøen skole", "Rønvik skole"][i % 2], i % 2) for i in range(12)]
+    for c in cases: c["case_number"] = f"2025-{c['case_number'][-4:]}"
+    with open(os.path.join(eq_dir, "smx_1804_20250620.xml"), "wb") as fh:
+        fh.write(smx("1804", cases, "UTF-8", local(EXPORT_DAY, 2, 0)))
+    with open(os.path.join(eq_dir, "smc_1804_20250620.csv"), "wb") as fh:
+        fh.write(smc(cases, "utf-8-sig", "\r\n"))
 
 def group_of(cat):
     return {"A": "none", "G": "none", "B": "immigrant", "C": "norwegian_born_to_immigrants",

@@ -45,7 +45,7 @@ public struct ExportReader: Sendable {
             case .xml:
                 try XMLRecordReader(plan: mapping.xmlPlan!).read(source) { try deliver(.success($0)) }
             case .csv:
-                try readCSV(source, report: &report, deliver: deliver)
+                report.warnings = try readCSV(source, deliver: deliver)
             }
         } catch let e as SaksgangError {
             throw e.at(here)
@@ -54,8 +54,10 @@ public struct ExportReader: Sendable {
         return report
     }
 
-    private func readCSV(_ source: any ByteSource, report: inout FileReport,
-                         deliver: (Result<RawRecord, SaksgangError>) throws -> Void) throws {
+    /// Reads the rows; returns warnings about the header (missing optional or unknown columns).
+    private func readCSV(_ source: any ByteSource,
+                         deliver: (Result<RawRecord, SaksgangError>) throws -> Void) throws -> [SaksgangError] {
+        var warnings: [SaksgangError] = []
         var options = CSVOptions()
         if let d = mapping.spec.delimiter?.utf8.first { options.delimiter = d }
         switch mapping.spec.encoding?.lowercased() {
@@ -74,14 +76,14 @@ public struct ExportReader: Sendable {
                     throw SaksgangError(.csvMissingColumn, "the required column '\(name)' is missing from the header",
                                         at: .init(line: 1, field: name))
                 }
-                report.warnings.append(SaksgangError(.csvMissingColumn, "the column '\(name)' is missing: its values are unknown",
+                warnings.append(SaksgangError(.csvMissingColumn, "the column '\(name)' is missing: its values are unknown",
                                                      at: .init(line: 1, field: name)))
             }
             columnOf.append(i)
         }
         let known = Set(mapping.csvColumns).union(mapping.spec.ignore ?? [])
         for name in csv.header where !known.contains(name) {
-            report.warnings.append(SaksgangError(.mapping, "the column '\(name)' is not in the mapping and was not read",
+            warnings.append(SaksgangError(.mapping, "the column '\(name)' is not in the mapping and was not read",
                                                  at: .init(line: 1, field: name)))
         }
         let width = csv.header.count
@@ -98,5 +100,6 @@ public struct ExportReader: Sendable {
             }
             try deliver(.success(raw))
         }
+        return warnings
     }
 }

@@ -44,16 +44,18 @@ public final class GzipByteSource: ByteSource {
         self.inner = source
         self.limits = limits
         self.fileName = fileName
-        stream = .allocate(capacity: 1)
+        // Set up zlib before the last stored property: a throw from here on must not run
+        // deinit, which would free the stream twice.
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        input = .allocate(byteCount: GzipByteSource.inputChunkSize, alignment: 16)
         let status = saksgang_inflate_init_gzip(stream)
         guard status == Z_OK else {
             stream.deallocate()
-            input.deallocate()
             throw SaksgangError(.ioError, "zlib could not be initialised (status \(status))",
                                 at: .init(file: fileName))
         }
+        self.stream = stream
+        input = .allocate(byteCount: GzipByteSource.inputChunkSize, alignment: 16)
     }
 
     deinit {

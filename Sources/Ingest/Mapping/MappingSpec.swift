@@ -86,7 +86,8 @@ public struct FieldSpec: Codable, Sendable, Equatable {
 public struct EventSpec: Codable, Sendable, Equatable {
     /// XML: the repeated element relative to the record. Omitted for column events.
     public var from: String?
-    /// A fixed canonical kind (`kontakt_hjem`), or a value read and translated.
+    /// A fixed canonical kind (`kind: kontakt_hjem`), or a value read and translated
+    /// (`kind: { from: "@type", codes: event }`).
     public var kind: KindSpec
     public var time: FieldSpec
     /// Optional attributes: `initiative`, `channel`, `minutes_sent`, `guardians_took_part`,

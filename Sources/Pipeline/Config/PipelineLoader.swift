@@ -1,0 +1,75 @@
+import Foundation
+import Ingest
+import SaksgangCore
+import Yams
+
+/// Reads a pipeline file and its mapping files, resolves paths, and checks everything that
+/// can be checked before a single export is opened.
+public struct LoadedPipeline: Sendable {
+    public var config: PipelineConfig
+    /// SHA-256 of the pipeline file (in the manifest).
+    public var fileHash: String
+    public var inputDirectory: String
+    public var outputDirectory: String
+    public var stateDirectory: String
+    public var keyPath: String
+    public var mappings: [CompiledMapping]
+    public var threshold: Int
+    public var limits: DecompressionLimits
+
+    /// Command-line overrides of the file's paths.
+    public struct Overrides: Sendable {
+        public var input: String?
+        public var output: String?
+        public var state: String?
+        public var key: String?
+        public init(input: String? = nil, output: String? = nil, state: String? = nil, key: String? = nil) {
+            self.input = input
+            self.output = output
+            self.state = state
+            self.key = key
+        }
+    }
+
+    public static func load(path: String, overrides: Overrides = Overrides()) throws(SaksgangError) -> LoadedPipeline {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw SaksgangError(.configuration, "cannot read the pipeline file", at: .init(file: path))
+        }
+        let config: PipelineConfig
+        do { config = try YAMLDecoder().decode(PipelineConfig.self, from: data) } catch {
+            throw SaksgangError(.configuration, "the pipeline file is not valid: \(ConfigurationDecoding.describe(error))", at: .init(file: path))
+        }
+        let base = url.deletingLastPathComponent()
+        func resolve(_ p: String) -> String {
+            let expanded = (p as NSString).expandingTildeInPath
+            return expanded.hasPrefix("/") ? expanded : base.appendingPathComponent(expanded).standardizedFileURL.path
+        }
+        var mappings: [CompiledMapping] = []
+        for m in config.mappings {
+            mappings.append(try CompiledMapping(contentsOfFile: resolve(m)))
+        }
+        let threshold = config.threshold ?? 5
+        guard threshold >= 2 else {
+            throw SaksgangError(.configuration, "threshold must be at least 2", at: .init(file: path, field: "threshold"))
+        }
+        var limits = DecompressionLimits.standard
+        if let mib = config.limits?.maxDecompressedMiB { limits.maxOutputBytes = Int64(mib) << 20 }
+        if let ratio = config.limits?.maxRatio { limits.maxRatio = ratio }
+        return LoadedPipeline(
+            config: config, fileHash: SHA256Digest.hex(of: [UInt8](data)),
+            inputDirectory: overrides.input.map { absolute($0) } ?? resolve(config.input),
+            outputDirectory: overrides.output.map { absolute($0) } ?? resolve(config.output),
+            stateDirectory: overrides.state.map { absolute($0) } ?? resolve(config.state),
+            keyPath: overrides.key.map { absolute($0) } ?? resolve(config.key),
+            mappings: mappings, threshold: threshold, limits: limits)
+    }
+
+    static func absolute(_ p: String) -> String {
+        let expanded = (p as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? expanded
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+
+}

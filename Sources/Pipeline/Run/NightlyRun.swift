@@ -1,0 +1,197 @@
+import Foundation
+import Ingest
+import Logging
+import Measure
+import Disclose
+import Pseudonymize
+import SaksgangCore
+import Store
+
+/// One run of a pipeline, the stages wired left to right:
+/// list → read & map (Ingest) → pseudonymise → store (one transaction per file) →
+/// measure (from the whole store) → disclosure control → publish.
+public final class NightlyRun {
+    public let pipeline: LoadedPipeline
+    let logger: Logger
+    let wait: Bool
+    let programVersion: String
+
+    public init(pipeline: LoadedPipeline, logger: Logger, wait: Bool = false, programVersion: String) {
+        self.pipeline = pipeline
+        self.logger = logger
+        self.wait = wait
+        self.programVersion = programVersion
+    }
+
+    public struct Outcome: Sendable {
+        public var files: [FileOutcome]
+        public var quarantinedRecords: Int
+        public var quarantinedFiles: Int
+        public var casesInStore: Int
+        public var outputDirectory: String
+        /// True when nothing was new: the reports were rebuilt from the store as they were.
+        public var nothingNew: Bool
+        public var allStored: Bool { quarantinedRecords == 0 && quarantinedFiles == 0 }
+    }
+
+    public func run() throws(SaksgangError) -> Outcome {
+        let fm = FileManager.default
+        do { try fm.createDirectory(atPath: pipeline.stateDirectory, withIntermediateDirectories: true,
+                                    attributes: [.posixPermissions: 0o700]) } catch {
+            throw SaksgangError(.configuration, "cannot create the state directory", at: .init(file: pipeline.stateDirectory))
+        }
+        let lock = try RunLock(stateDirectory: pipeline.stateDirectory, wait: wait)
+        defer { withExtendedLifetime(lock) {} }
+
+        let key: PseudonymKey
+        do { key = try PseudonymKey(contentsOfFile: pipeline.keyPath) } catch let e as SaksgangError { throw e } catch {
+            throw SaksgangError(.key, "the key file cannot be used", at: .init(file: pipeline.keyPath))
+        }
+        let store = try SQLiteStore(path: pipeline.stateDirectory + "/store.sqlite")
+        if let recorded = try store.recordedKeyID() {
+            guard recorded == key.id else {
+                throw SaksgangError(.key, "the key (id \(key.id)) is not the key this state store was built with (id \(recorded)). "
+                    + "A different key gives every pupil and case a different pseudonym: cases already stored would be counted twice "
+                    + "and repeat cases would no longer link. Use the original key, or rebuild the store under the new key "
+                    + "(see README, 'Changing the key').")
+            }
+        } else {
+            try store.recordKeyID(key.id)
+        }
+        let pseudonymization = CasePseudonymization(pseudonymizer: Pseudonymizer(key: key))
+        logger.info("run started", metadata: ["pipeline": "\(pipeline.config.name)", "key_id": "\(key.id)"])
+
+        var quarantine = QuarantineLog()
+        var outcomes: [FileOutcome] = []
+        for name in try inputFiles() {
+            let outcome = try ingest(name, store: store, pseudonymization: pseudonymization, quarantine: &quarantine)
+            outcomes.append(outcome)
+        }
+
+        // Measure from everything stored, not only tonight's files.
+        var measurements = CaseMeasurements(groupings: Grouping.standard, targets: targets, asOf: try store.latestExports())
+        try store.forEachCase { measurements.add($0) }
+        let figures = DisclosureControl(threshold: pipeline.threshold).apply(measurements.figures())
+
+        let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
+        let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
+        let nothingNew = !outcomes.contains { $0.status == .ingested || $0.status == .quarantined }
+        try publish(figures: figures, measurements: measurements, outcomes: outcomes, quarantine: quarantine,
+                    keyID: key.id, store: store)
+        let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
+                              casesInStore: measurements.total, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)
+        logger.info(nothingNew ? "run finished: no new files, reports rebuilt from the store" : "run finished",
+                    metadata: ["files": "\(outcomes.count)", "cases": "\(measurements.total)",
+                               "quarantined_files": "\(quarantinedFiles)", "quarantined_records": "\(quarantinedRecords)"])
+        return outcome
+    }
+
+    var targets: Targets {
+        Targets(firstContactWorkingDays: pipeline.config.targets?.firstContactWorkingDays ?? 1)
+    }
+
+    /// The export folder's files in name order; files still being written (`*.part`) and
+    /// hidden files are left alone.
+    func inputFiles() throws(SaksgangError) -> [String] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: pipeline.inputDirectory) } catch {
+            throw SaksgangError(.configuration, "cannot read the input folder", at: .init(file: pipeline.inputDirectory))
+        }
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".part") }.sorted().filter {
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: pipeline.inputDirectory + "/" + $0, isDirectory: &isDir)
+            return !isDir.boolValue
+        }
+    }
+
+    private func ingest(_ name: String, store: SQLiteStore, pseudonymization: CasePseudonymization,
+                        quarantine: inout QuarantineLog) throws(SaksgangError) -> FileOutcome {
+        let path = pipeline.inputDirectory + "/" + name
+        let (hash, bytes) = try hashFile(path)
+        var outcome = FileOutcome(name: name, format: nil, hash: hash, bytes: bytes, status: .ingested)
+        guard let mapping = pipeline.mappings.first(where: { $0.matches(fileName: name) }) else {
+            outcome.status = .unmatched
+            logger.warning("no mapping reads this file name; left alone", metadata: ["file": "\(name)"])
+            return outcome
+        }
+        outcome.format = mapping.spec.name
+        if try store.ingestedFile(hash: hash) != nil {
+            outcome.status = .skipped
+            logger.info("already ingested; skipped", metadata: ["file": "\(name)"])
+            return outcome
+        }
+        try store.beginFile()
+        var fileQuarantine = QuarantineLog()
+        var seen = Set<Pseudonym>()
+        let reader = ExportReader(mapping: mapping, limits: pipeline.limits)
+        do {
+            let report = try reader.read(path: path) { result in
+                switch result {
+                case .failure(let e):
+                    outcome.quarantined += 1
+                    fileQuarantine.add(e, scope: "record", file: name)
+                case .success(let identified):
+                    let (c, note) = pseudonymization.apply(identified)
+                    if !seen.insert(c.id).inserted {
+                        outcome.quarantined += 1
+                        fileQuarantine.add(SaksgangError(.duplicateInFile, "the same case appears more than once in this file",
+                                                         at: .init(file: name, line: identified.position.line,
+                                                                   byteOffset: identified.position.byteOffset,
+                                                                   record: identified.position.record)),
+                                           scope: "record", file: name, caseID: c.id)
+                        return
+                    }
+                    if note != nil || !identified.warnings.isEmpty { outcome.warnings += 1 }
+                    switch try store.upsert(c) {
+                    case .inserted: outcome.inserted += 1
+                    case .updated: outcome.updated += 1
+                    case .duplicate, .stale: outcome.duplicates += 1
+                    }
+                }
+            }
+            outcome.records = report.records
+            for w in report.warnings { logger.warning("\(w.message)", metadata: ["file": "\(name)", "code": "\(w.code)"]) }
+            try store.commitFile(IngestedFile(
+                hash: hash, name: name, bytes: bytes, format: mapping.spec.name, records: outcome.records,
+                inserted: outcome.inserted, updated: outcome.updated, duplicates: outcome.duplicates,
+                quarantined: outcome.quarantined, ingestedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970))))
+            for e in fileQuarantine.entries { quarantine.append(e) }
+            if outcome.quarantined > 0 {
+                logger.warning("records quarantined", metadata: ["file": "\(name)", "count": "\(outcome.quarantined)"])
+            }
+            logger.info("file ingested", metadata: [
+                "file": "\(name)", "records": "\(outcome.records)", "inserted": "\(outcome.inserted)",
+                "updated": "\(outcome.updated)", "duplicates": "\(outcome.duplicates)", "quarantined": "\(outcome.quarantined)"])
+        } catch {
+            store.rollbackFile()
+            let e = (error as? SaksgangError) ?? SaksgangError(.ioError, "the file could not be read")
+            if e.code == .store { throw e }
+            outcome = FileOutcome(name: name, format: mapping.spec.name, hash: hash, bytes: bytes, status: .quarantined,
+                                  reason: e.code.rawValue)
+            quarantine.add(e.at(.init(file: name)), scope: "file", file: name)
+            logger.error("file quarantined", metadata: ["file": "\(name)", "code": "\(e.code)", "where": "\(e.location.description)",
+                                                        "problem": "\(e.message)"])
+        }
+        return outcome
+    }
+
+    private func hashFile(_ path: String) throws(SaksgangError) -> (String, Int64) {
+        let source: FileByteSource
+        do { source = try FileByteSource(path: path) } catch { throw error }
+        var digest = SHA256Digest()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var total: Int64 = 0
+        while true {
+            let n = try source.read(into: buffer)
+            if n == 0 { break }
+            digest.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            total += Int64(n)
+        }
+        return (digest.finalize(), total)
+    }
+}
+
+extension QuarantineLog {
+    mutating func append(_ e: Entry) { entries.append(e) }
+}
