@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "Generate", dependencies: ["SaksgangCore", "CSaksgangZlib"]),
         // The run: pipeline file, wiring of the stages, logging.
         .target(name: "Pipeline", dependencies: [
-            "SaksgangCore", "Ingest", "Pseudonymize", "Store", "Measure", "Disclose", "Publish", "CSaksgangCrypto",
+            "SaksgangCore", "Ingest", "Pseudonymize", "Store", "Measure", "Disclose", "Publish",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "MeasureTests", dependencies: ["Measure", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Pseudonymize", "TestSupport"]),
+        .testTarget(name: "DiscloseTests", dependencies: ["Disclose", "TestSupport"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Generate", "TestSupport"]),
     ]

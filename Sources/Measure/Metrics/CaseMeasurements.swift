@@ -14,6 +14,9 @@ public struct CaseMeasurements: Sendable {
     /// Cases that gave no observation for a metric, by metric and reason (data quality).
     public private(set) var gaps: [String: [ResponseClock.Gap: Int]] = [:]
     public private(set) var total = 0
+    /// How each case's pupil was identified, by immigrant background: newly arrived pupils
+    /// known only by a local id must not silently drop out of the comparison.
+    public private(set) var identification: [ImmigrantGroup: [PupilIdentification: Int]] = [:]
 
     struct Cell: Sendable {
         var cases = 0
@@ -33,6 +36,7 @@ public struct CaseMeasurements: Sendable {
 
     public mutating func add(_ c: Case) {
         total += 1
+        identification[c.pupil.immigrantGroup, default: [:]][c.pupil.identifiedBy, default: 0] += 1
         let censorAt = asOf[c.school.municipality] ?? c.exportTime
         let contact = clock.firstContact(c, asOf: censorAt)
         let closure = clock.closure(c, asOf: censorAt)
@@ -56,6 +60,28 @@ public struct CaseMeasurements: Sendable {
             let seen = cells[i].keys.filter { !grouping.groups.contains($0) }.sorted()
             for group in grouping.groups + seen {
                 out += figures(cells[i][group] ?? Cell(), grouping: grouping.name, group: group)
+            }
+        }
+        return out
+    }
+
+    /// Data-quality figures (metrics.md §6): pupils by how they were identified, per
+    /// immigrant background; cases each metric could not use, by reason.
+    public func dataQualityFigures() -> [Figure] {
+        var out: [Figure] = []
+        for group in ImmigrantGroup.allCases {
+            for kind in PupilIdentification.allCases {
+                let n = identification[group]?[kind] ?? 0
+                out.append(Figure(metric: "pupil_identified_by", statistic: "count", unit: "cases",
+                                  grouping: "immigrant_background x identified_by", group: "\(group.rawValue) x \(kind.rawValue)",
+                                  n: n, estimate: Double(n)))
+            }
+        }
+        for metric in ["time_to_first_contact", "time_to_closure"] {
+            for gap in ResponseClock.Gap.allCases {
+                let n = gaps[metric]?[gap] ?? 0
+                out.append(Figure(metric: "excluded_cases", statistic: "count", unit: "cases", grouping: "metric x reason",
+                                  group: "\(metric) x \(gap.rawValue)", n: n, estimate: Double(n)))
             }
         }
         return out

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Publish
 import SaksgangCore
 import Yams
 
@@ -58,7 +59,7 @@ public struct LoadedPipeline: Sendable {
         if let mib = config.limits?.maxDecompressedMiB { limits.maxOutputBytes = Int64(mib) << 20 }
         if let ratio = config.limits?.maxRatio { limits.maxRatio = ratio }
         return LoadedPipeline(
-            config: config, fileHash: SHA256Digest.hex(of: [UInt8](data)),
+            config: config, fileHash: FileHash.sha256(data: data),
             inputDirectory: overrides.input.map { absolute($0) } ?? resolve(config.input),
             outputDirectory: overrides.output.map { absolute($0) } ?? resolve(config.output),
             stateDirectory: overrides.state.map { absolute($0) } ?? resolve(config.state),

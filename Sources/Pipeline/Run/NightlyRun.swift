@@ -4,6 +4,7 @@ import Logging
 import Measure
 import Disclose
 import Pseudonymize
+import Publish
 import SaksgangCore
 import Store
 
@@ -70,13 +71,17 @@ public final class NightlyRun {
 
         // Measure from everything stored, not only tonight's files.
         var measurements = CaseMeasurements(groupings: Grouping.standard, targets: targets, asOf: try store.latestExports())
-        try store.forEachCase { measurements.add($0) }
-        let figures = DisclosureControl(threshold: pipeline.threshold).apply(measurements.figures())
+        do { try store.forEachCase { measurements.add($0) } } catch let e as SaksgangError { throw e } catch {
+            throw SaksgangError(.store, "the stored cases could not be read")
+        }
+        let control = DisclosureControl(threshold: pipeline.threshold)
+        let figures = control.apply(measurements.figures())
+        let quality = control.apply(measurements.dataQualityFigures())
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
         let nothingNew = !outcomes.contains { $0.status == .ingested || $0.status == .quarantined }
-        try publish(figures: figures, measurements: measurements, outcomes: outcomes, quarantine: quarantine,
+        try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes, quarantine: quarantine,
                     keyID: key.id, store: store)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
                               casesInStore: measurements.total, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)
@@ -176,19 +181,14 @@ public final class NightlyRun {
     }
 
     private func hashFile(_ path: String) throws(SaksgangError) -> (String, Int64) {
-        let source: FileByteSource
-        do { source = try FileByteSource(path: path) } catch { throw error }
-        var digest = SHA256Digest()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        var total: Int64 = 0
-        while true {
-            let n = try source.read(into: buffer)
-            if n == 0 { break }
-            digest.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            total += Int64(n)
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+            return (try FileHash.sha256(path: path), size)
+        } catch let e as SaksgangError {
+            throw e
+        } catch {
+            throw SaksgangError(.ioError, "the file cannot be read", at: .init(file: (path as NSString).lastPathComponent))
         }
-        return (digest.finalize(), total)
     }
 }
 

@@ -1,0 +1,60 @@
+import Foundation
+import Measure
+import Publish
+import SaksgangCore
+import Store
+
+extension NightlyRun {
+    /// Writes the reports, the quarantine file and the manifest. The reports are a function
+    /// of the state store alone (every file ever ingested, every case), so a run that was
+    /// killed and started again writes the same bytes as one that was not.
+    func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, outcomes: [FileOutcome],
+                 quarantine: QuarantineLog, keyID: String, store: SQLiteStore) throws(SaksgangError) {
+        let ingested = try store.ingestedFiles().sorted { $0.name < $1.name }
+        var files = ingested.map {
+            FileSummary(name: $0.name, format: $0.format, records: $0.records, inserted: $0.inserted, updated: $0.updated,
+                        duplicates: $0.duplicates, quarantined: $0.quarantined)
+        }
+        for o in outcomes where o.status == .quarantined {
+            files.append(FileSummary(name: o.name, format: o.format ?? "", errorReason: o.reason))
+        }
+        let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
+        let language: ReportLanguage = pipeline.config.language == "en" ? .english : .bokmal
+        let target = targets.firstContactWorkingDays
+        let targetText: String
+        switch (language, target) {
+        case (.bokmal, 1): targetText = "samme eller neste arbeidsdag"
+        case (.bokmal, _): targetText = "innen \(target) arbeidsdager"
+        case (.english, 1): targetText = "the same or the next working day"
+        case (.english, _): targetText = "within \(target) working days"
+        }
+        let content = ReportContent(
+            title: pipeline.config.name, language: language, asOf: asOf, threshold: pipeline.threshold,
+            targets: [TargetDescription(metric: "time_to_first_contact", text: targetText)],
+            figures: figures, files: files, quarantineCount: ingested.reduce(0) { $0 + $1.quarantined } + files.filter { $0.errorReason != nil }.count,
+            dataQuality: dataQuality)
+        do {
+            var outputs = try ReportWriter.write(content, to: pipeline.outputDirectory)
+            let quarantineURL = URL(fileURLWithPath: pipeline.outputDirectory).appendingPathComponent("quarantine.jsonl")
+            let data = quarantine.encoded()
+            try data.write(to: quarantineURL, options: .atomic)
+            outputs.append(OutputFile(name: "quarantine.jsonl", sha256: FileHash.sha256(data: data), bytes: data.count))
+            let inputs = outcomes.filter { $0.status != .unmatched }.map { o in
+                InputFileRecord(name: o.name, sha256: o.hash, bytes: o.bytes, format: o.format ?? "",
+                                status: InputFileRecord.Status(rawValue: o.status.rawValue) ?? .skipped, reason: o.reason,
+                                records: o.records, inserted: o.inserted, updated: o.updated, duplicates: o.duplicates,
+                                quarantined: o.quarantined)
+            }
+            let manifest = Manifest(
+                program: .init(name: "saksgang", version: programVersion),
+                pipeline: .init(name: pipeline.config.name, sha256: pipeline.fileHash),
+                keyID: keyID, threshold: pipeline.threshold, asOf: asOf, inputs: inputs, outputs: outputs,
+                quarantineFile: "quarantine.jsonl")
+            _ = try ManifestWriter.write(manifest, to: pipeline.outputDirectory)
+        } catch let e as SaksgangError {
+            throw e
+        } catch {
+            throw SaksgangError(.ioError, "the reports could not be written", at: .init(file: pipeline.outputDirectory))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// One input file in the run manifest: its identity (name, hash, size), what became of it,
+/// and whether its counts reconcile (operations.md "Nothing lost").
+public struct InputFileRecord: Sendable, Equatable, Codable {
+    /// What the run did with the file.
+    public enum Status: String, Sendable, Codable {
+        /// Read; its records were stored, updated, found duplicate or quarantined.
+        case ingested
+        /// Already ingested in an earlier run (same content hash).
+        case skipped
+        /// Refused as a whole (damaged, wrong encoding, …); `reason` says why.
+        case quarantined
+    }
+
+    public var name: String
+    public var sha256: String
+    public var bytes: Int64
+    public var format: String
+    public var status: Status
+    /// The reason code when the file was quarantined as a whole.
+    public var reason: String?
+    public var records: Int
+    public var inserted: Int
+    public var updated: Int
+    public var duplicates: Int
+    public var quarantined: Int
+
+    public init(name: String, sha256: String, bytes: Int64, format: String, status: Status,
+                reason: String? = nil, records: Int = 0, inserted: Int = 0, updated: Int = 0,
+                duplicates: Int = 0, quarantined: Int = 0) {
+        self.name = name
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.format = format
+        self.status = status
+        self.reason = reason
+        self.records = records
+        self.inserted = inserted
+        self.updated = updated
+        self.duplicates = duplicates
+        self.quarantined = quarantined
+    }
+
+    /// Every record read is accounted for: records = inserted + updated + duplicates +
+    /// quarantined. Written to the manifest, recomputed (never trusted) when read back.
+    public var reconciled: Bool { records == inserted + updated + duplicates + quarantined }
+
+    enum CodingKeys: String, CodingKey {
+        case name, sha256, bytes, format, status, reason, records, inserted, updated, duplicates
+        case quarantined, reconciled
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name),
+                  sha256: try c.decode(String.self, forKey: .sha256),
+                  bytes: try c.decode(Int64.self, forKey: .bytes),
+                  format: try c.decode(String.self, forKey: .format),
+                  status: try c.decode(Status.self, forKey: .status),
+                  reason: try c.decodeIfPresent(String.self, forKey: .reason),
+                  records: try c.decode(Int.self, forKey: .records),
+                  inserted: try c.decode(Int.self, forKey: .inserted),
+                  updated: try c.decode(Int.self, forKey: .updated),
+                  duplicates: try c.decode(Int.self, forKey: .duplicates),
+                  quarantined: try c.decode(Int.self, forKey: .quarantined))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(bytes, forKey: .bytes)
+        try c.encode(format, forKey: .format)
+        try c.encode(status, forKey: .status)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(records, forKey: .records)
+        try c.encode(inserted, forKey: .inserted)
+        try c.encode(updated, forKey: .updated)
+        try c.encode(duplicates, forKey: .duplicates)
+        try c.encode(quarantined, forKey: .quarantined)
+        try c.encode(reconciled, forKey: .reconciled)
+    }
+}

@@ -1,0 +1,37 @@
+import Measure
+
+/// A figure in words and numbers of the report's language: "2,0" with "1,0–3,0" for a
+/// median in days, "44 %" with "40–48 %" for a share. Withheld and missing figures are
+/// told apart, because they mean different things to the reader.
+enum FigureText: Equatable {
+    case value(main: String, interval: String?)
+    case withheld
+    case notAvailable
+
+    static let timeUnits: Set<String> = ["working_days", "calendar_days", "school_days", "hours"]
+
+    init(_ figure: Figure?, style: NumberStyle) {
+        guard let figure else { self = .notAvailable; return }
+        if figure.suppressed { self = .withheld; return }
+        guard let estimate = figure.estimate else { self = .notAvailable; return }
+        let lo = figure.ciLow
+        let hi = figure.ciHigh
+        func range(_ format: (Double) -> String, suffix: String = "") -> String? {
+            guard lo != nil || hi != nil else { return nil }
+            return (lo.map(format) ?? "…") + "–" + (hi.map(format) ?? "…") + suffix
+        }
+        switch figure.unit {
+        case "proportion":
+            self = .value(main: style.percent(estimate),
+                          interval: range(style.percentNumber, suffix: style.percentSpace + "%"))
+        case "cases":
+            self = .value(main: style.integer(Int(estimate.rounded())),
+                          interval: range { style.integer(Int($0.rounded())) })
+        case _ where FigureText.timeUnits.contains(figure.unit):
+            self = .value(main: style.decimal(estimate, decimals: 1),
+                          interval: range { style.decimal($0, decimals: 1) })
+        default:
+            self = .value(main: style.general(estimate), interval: range(style.general))
+        }
+    }
+}

@@ -1,0 +1,93 @@
+extension ReportPage {
+    /// The input files of the run: name, format, records read and what became of them. A
+    /// file whose counts do not add up says so in its status.
+    func inputFiles(_ w: inout MarkupWriter) {
+        w.open("section", [("class", "files")])
+        w.element("h2", text: strings.filesTitle)
+        w.newline()
+        if content.files.isEmpty {
+            w.element("p", text: strings.noFiles)
+        } else {
+            w.open("div", [("class", "table-wrap")])
+            w.open("table")
+            w.open("thead")
+            w.open("tr")
+            for (i, column) in strings.fileColumns.enumerated() {
+                let numeric = i >= 2 && i < strings.fileColumns.count - 1
+                w.element("th", [("scope", "col")] + (numeric ? [("class", "num")] : []), text: column)
+            }
+            w.close("tr")
+            w.close("thead")
+            w.newline()
+            w.open("tbody")
+            for file in content.files {
+                w.open("tr")
+                w.element("th", [("scope", "row"), ("class", "file")], text: file.name)
+                w.element("td", text: file.format)
+                for count in [file.records, file.inserted, file.updated, file.duplicates, file.quarantined] {
+                    w.element("td", [("class", "num")], text: numbers.integer(count))
+                }
+                var status = file.errorReason.map(strings.fileRefused)
+                    ?? (file.skipped ? strings.fileSkipped : strings.fileIngested)
+                if !file.isReconciled { status += " · " + strings.fileNotReconciled }
+                w.element("td", file.isReconciled ? [] : [("class", "warning")], text: status)
+                w.close("tr")
+                w.newline()
+            }
+            w.close("tbody")
+            w.close("table")
+            w.close("div")
+            w.newline()
+        }
+        w.element("p", text: content.quarantineCount > 0
+            ? strings.quarantineSentence(numbers.integer(content.quarantineCount))
+            : strings.noQuarantine)
+        w.close("section")
+        w.newline()
+    }
+
+    /// Data-quality figures (metrics.md §6) in one plain table.
+    func dataQuality(_ w: inout MarkupWriter) {
+        guard !quality.isEmpty else { return }
+        w.open("section", [("class", "quality")])
+        w.element("h2", text: strings.qualityTitle)
+        w.element("p", text: strings.qualityIntro)
+        w.open("div", [("class", "table-wrap")])
+        w.open("table")
+        w.open("thead")
+        w.open("tr")
+        for (i, column) in strings.qualityColumns.enumerated() {
+            w.element("th", [("scope", "col")] + (i >= 3 ? [("class", "num")] : []), text: column)
+        }
+        w.close("tr")
+        w.close("thead")
+        w.newline()
+        w.open("tbody")
+        var withheld = false
+        var notAvailable = false
+        for figure in quality {
+            w.open("tr")
+            w.element("th", [("scope", "row")], text: strings.metricLabel(metric: figure.metric, statistic: figure.statistic))
+            w.element("td", text: strings.groupingTitle(figure.grouping))
+            w.element("td", text: strings.groupLabel(grouping: figure.grouping, group: figure.group))
+            if figure.suppressed {
+                cell(&w, .withheld)
+            } else {
+                cell(&w, figure.n.map { .value(main: numbers.integer($0), interval: nil) } ?? .notAvailable)
+            }
+            let text = FigureText(figure, style: numbers)
+            if text == .withheld { withheld = true }
+            if text == .notAvailable || (!figure.suppressed && figure.n == nil) { notAvailable = true }
+            cell(&w, text)
+            w.close("tr")
+            w.newline()
+        }
+        w.close("tbody")
+        w.close("table")
+        w.close("div")
+        w.newline()
+        footnotes(&w, withheld: withheld, notAvailable: notAvailable)
+        w.close("section")
+        w.newline()
+    }
+}

@@ -1,0 +1,48 @@
+import Measure
+import SaksgangCore
+
+/// Everything a report shows: figures already measured and disclosure-controlled, the
+/// targets, and counts about the input files. The report holds nothing else, so it cannot
+/// publish anything the earlier stages did not release.
+public struct ReportContent: Sendable {
+    /// The report's heading, e.g. the pipeline's name.
+    public var title: String
+    public var language: ReportLanguage
+    /// The latest export date: the figures describe the cases as of this day.
+    public var asOf: LocalDate
+    /// The disclosure threshold k: cells under k cases are withheld (privacy.md §3).
+    public var threshold: Int
+    public var targets: [TargetDescription]
+    /// The published figures, in the order the tables list them.
+    public var figures: [Figure]
+    public var files: [FileSummary]
+    /// Records set aside in this run's quarantine file.
+    public var quarantineCount: Int
+    /// Data-quality figures (metrics.md §6): shown in their own section and appended to the
+    /// machine tables after `figures`.
+    public var dataQuality: [Figure]
+
+    public init(title: String, language: ReportLanguage = .bokmal, asOf: LocalDate, threshold: Int,
+                targets: [TargetDescription] = [], figures: [Figure], files: [FileSummary] = [],
+                quarantineCount: Int = 0, dataQuality: [Figure] = []) {
+        self.title = title
+        self.language = language
+        self.asOf = asOf
+        self.threshold = threshold
+        self.targets = targets
+        self.figures = figures
+        self.files = files
+        self.quarantineCount = quarantineCount
+        self.dataQuality = dataQuality
+    }
+
+    /// The target for a metric; a `…_within_target` share finds the target of its
+    /// `time_to_…` metric.
+    func target(for metric: String) -> TargetDescription? {
+        if let exact = targets.first(where: { $0.metric == metric }) { return exact }
+        let suffix = "_within_target"
+        guard metric.hasSuffix(suffix) else { return nil }
+        let timeMetric = "time_to_" + metric.dropLast(suffix.count)
+        return targets.first(where: { $0.metric == timeMetric })
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Measure
+
+/// `tables.csv`, the researchers' contract (metrics.md §7): RFC 4180, comma-separated,
+/// UTF-8 with a byte-order mark, CRLF line ends, the header in the order of §7, `.` decimals,
+/// `true`/`false`, and an empty field for an empty value. R (`read.csv`), pandas and DuckDB
+/// read it without options.
+enum TablesCSV {
+    static let fileName = "tables.csv"
+    static let header = ["metric", "statistic", "unit", "grouping", "group", "n", "estimate",
+                         "ci_low", "ci_high", "suppressed", "suppression_reason"]
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    static func data(_ rows: [Figure]) -> Data {
+        var text = header.map(field).joined(separator: ",") + "\r\n"
+        for row in rows {
+            text += cells(row).map(field).joined(separator: ",") + "\r\n"
+        }
+        return Data(byteOrderMark + Array(text.utf8))
+    }
+
+    /// A row's cells in header order, unquoted.
+    static func cells(_ f: Figure) -> [String] {
+        [f.metric, f.statistic, f.unit, f.grouping, f.group,
+         f.n.map(String.init) ?? "",
+         f.estimate.map(NumberText.machine) ?? "",
+         f.ciLow.map(NumberText.machine) ?? "",
+         f.ciHigh.map(NumberText.machine) ?? "",
+         f.suppressed ? "true" : "false",
+         f.suppressionReason ?? ""]
+    }
+
+    /// Quotes a field holding a comma, a quote or a line break, doubling its quotes.
+    static func field(_ value: String) -> String {
+        let needsQuotes = value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" })
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

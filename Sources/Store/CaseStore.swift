@@ -1,0 +1,40 @@
+import SaksgangCore
+
+/// The pipeline's state between nights: the pseudonym key id, the files already ingested,
+/// every case in its newest version and the latest export time per municipality. SQLite
+/// implements it now; a shared PostgreSQL store will implement the same boundary.
+///
+/// Privacy: nothing here takes a `Sensitive` value. A store only ever sees what leaves the
+/// ingest stage (privacy.md §2): pseudonymised `Case`s, public file names, hashes and counts.
+public protocol CaseStore: AnyObject {
+    /// The id of the pseudonym key the stored cases were made with; nil for a new store.
+    func recordedKeyID() throws(SaksgangError) -> String?
+    /// Records the key id. The pipeline refuses to run when it differs from the current key's.
+    func recordKeyID(_ id: String) throws(SaksgangError)
+
+    /// The file with this SHA-256 content hash, when it was ingested before (and is skipped).
+    func ingestedFile(hash: String) throws(SaksgangError) -> IngestedFile?
+
+    /// Opens the transaction of one file: its upserts and the file's record become visible
+    /// together at `commitFile`, or not at all.
+    func beginFile() throws(SaksgangError)
+    /// Records the file and commits its transaction. When it throws, the transaction has
+    /// been rolled back (a following `rollbackFile` is harmless).
+    func commitFile(_ file: IngestedFile) throws(SaksgangError)
+    /// Drops everything since `beginFile`: a damaged file leaves nothing behind.
+    func rollbackFile()
+
+    /// Stores a case under its key (id, school orgnr), the later `lastChanged` winning,
+    /// and raises its municipality's latest export time. See `UpsertOutcome`.
+    func upsert(_ c: Case) throws(SaksgangError) -> UpsertOutcome
+
+    /// Every stored case, ordered by municipality, school orgnr and id. The body must not
+    /// write to the store while the scan runs.
+    func forEachCase(_ body: (Case) throws -> Void) throws
+    func caseCount() throws(SaksgangError) -> Int
+    /// Municipality → the latest export time any upsert brought: open cases of the
+    /// municipality are censored there.
+    func latestExports() throws(SaksgangError) -> [String: Timestamp]
+    /// Every ingested file in the order they were committed.
+    func ingestedFiles() throws(SaksgangError) -> [IngestedFile]
+}

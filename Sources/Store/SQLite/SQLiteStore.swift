@@ -1,0 +1,265 @@
+import CSaksgangSQLite
+import Foundation
+import SaksgangCore
+
+/// The default state store: one SQLite file (WAL journal, `synchronous=FULL`, mode 0600),
+/// one transaction per ingested file, statements prepared once and reused.
+///
+/// Values are always bound, never put into SQL text, so SQLite's error messages cannot
+/// carry them. Not thread-safe: one pipeline run owns one store.
+public final class SQLiteStore: CaseStore {
+    let db: SQLiteConnection
+    private let statements: PreparedStatements
+    /// Per municipality, a value the stored latest export is known to be at least: an
+    /// upsert whose export time is not later skips the coverage write. Lower bounds stay
+    /// true while other writers only raise; a rollback may undo raises, so it clears them.
+    private var coverageFloor: [String: Timestamp] = [:]
+    private var scanning = false
+    /// Between `beginFile` and its commit or rollback.
+    private var fileOpen = false
+
+    static let keyIDKey = "pseudonym_key_id"
+    static let scanSQL = "SELECT body FROM cases ORDER BY municipality, orgnr, id"
+
+    /// Opens the store file at `path`, creating it (mode 0600) and its parent directory
+    /// (mode 0700) when missing, and migrating its schema.
+    public convenience init(path: String) throws(SaksgangError) {
+        let url = URL(fileURLWithPath: path)
+        let label = url.lastPathComponent
+        let directory = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw SaksgangError(.store, "cannot create the store's directory", at: .init(file: label))
+            }
+        }
+        // SQLite would create the file with the umask's mode; create it 0600 first. SQLite
+        // gives the -wal and -shm files the database file's mode.
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            close(fd)
+        } else if errno != EEXIST {
+            throw SaksgangError(.store, "cannot create the store file: \(String(cString: strerror(errno)))",
+                                at: .init(file: label))
+        }
+        try self.init(connection: SQLiteConnection(path: url.path, label: label), wal: true)
+    }
+
+    /// A private store in memory, gone when released: for tests.
+    public convenience init(inMemory: Void) throws(SaksgangError) {
+        try self.init(connection: SQLiteConnection(path: ":memory:", label: ":memory:"), wal: false)
+    }
+
+    private init(connection: SQLiteConnection, wal: Bool) throws(SaksgangError) {
+        db = connection
+        sqlite3_busy_timeout(db.handle, 10_000)
+        if wal {
+            let mode = try db.prepare("PRAGMA journal_mode=WAL")
+            _ = try mode.step("cannot switch the store to WAL")
+            let journal = mode.string(0)
+            mode.reset()
+            guard journal.lowercased() == "wal" else {
+                throw SaksgangError(.store, "the store's file system does not support the WAL journal",
+                                    at: .init(file: db.label))
+            }
+        }
+        try db.execute("PRAGMA synchronous=FULL", "cannot set synchronous=FULL")
+        // 64 MiB of page cache: inserts land at random places in the key index, and the
+        // default 2 MiB cache made a 200k-case file spill pages to the WAL over and over.
+        try db.execute("PRAGMA cache_size=-65536", "cannot set the cache size")
+        try Self.migrate(db)
+        statements = try PreparedStatements(db)
+    }
+
+    /// The schema version recorded in the store file.
+    public func schemaVersion() throws(SaksgangError) -> Int {
+        try meta(Self.schemaVersionKey).flatMap { Int($0) } ?? 0
+    }
+
+    // MARK: Key id
+
+    public func recordedKeyID() throws(SaksgangError) -> String? {
+        try meta(Self.keyIDKey)
+    }
+
+    public func recordKeyID(_ id: String) throws(SaksgangError) {
+        let s = statements.metaSet
+        s.bind(1, Self.keyIDKey)
+        s.bind(2, id)
+        try s.run("cannot record the key id")
+    }
+
+    private func meta(_ key: String) throws(SaksgangError) -> String? {
+        let s = statements.metaGet
+        defer { s.reset() }
+        s.bind(1, key)
+        return try s.step("cannot read the meta table") ? s.string(0) : nil
+    }
+
+    // MARK: Files and transactions
+
+    public func ingestedFile(hash: String) throws(SaksgangError) -> IngestedFile? {
+        let s = statements.fileFind
+        defer { s.reset() }
+        s.bind(1, hash)
+        return try s.step("cannot look up an ingested file") ? Self.file(from: s) : nil
+    }
+
+    public func ingestedFiles() throws(SaksgangError) -> [IngestedFile] {
+        let s = statements.filesAll
+        defer { s.reset() }
+        var files: [IngestedFile] = []
+        while try s.step("cannot list the ingested files") { files.append(Self.file(from: s)) }
+        return files
+    }
+
+    public func beginFile() throws(SaksgangError) {
+        guard !db.isInTransaction else {
+            throw SaksgangError(.store, "a file's transaction is already open", at: .init(file: db.label))
+        }
+        try statements.begin.run("cannot begin the file's transaction")
+        fileOpen = true
+    }
+
+    public func commitFile(_ file: IngestedFile) throws(SaksgangError) {
+        guard db.isInTransaction else {
+            throw SaksgangError(.store, "no file transaction is open to commit", at: .init(file: db.label))
+        }
+        do throws(SaksgangError) {
+            let s = statements.fileInsert
+            s.bind(1, file.hash)
+            s.bind(2, file.name)
+            s.bind(3, file.bytes)
+            s.bind(4, file.format)
+            s.bind(5, file.records)
+            s.bind(6, file.inserted)
+            s.bind(7, file.updated)
+            s.bind(8, file.duplicates)
+            s.bind(9, file.quarantined)
+            s.bind(10, file.ingestedAt.seconds)
+            s.bind(11, file.ingestedAt.hasTime ? 1 : 0)
+            try s.run("cannot record the ingested file")
+            try statements.commit.run("cannot commit the file's transaction")
+            fileOpen = false
+        } catch {
+            rollbackFile()
+            throw error
+        }
+    }
+
+    public func rollbackFile() {
+        if db.isInTransaction { try? statements.rollback.run("cannot roll back the file's transaction") }
+        fileOpen = false
+        coverageFloor.removeAll()
+    }
+
+    // MARK: Cases
+
+    public func upsert(_ c: Case) throws(SaksgangError) -> UpsertOutcome {
+        // Some SQLite errors (disk full, I/O) end the transaction themselves; upserts after
+        // that would each commit on their own and leave half a file.
+        guard !fileOpen || db.isInTransaction else {
+            throw SaksgangError(.store, "the file's transaction was ended by an earlier error; roll the file back",
+                                at: .init(file: db.label))
+        }
+        let outcome = try storeNewer(c)
+        try raiseCoverage(c.school.municipality, to: c.exportTime)
+        return outcome
+    }
+
+    /// Compares with the stored version and writes what wins (see `UpsertOutcome`).
+    private func storeNewer(_ c: Case) throws(SaksgangError) -> UpsertOutcome {
+        let find = statements.caseFind
+        find.bind(1, c.id.value)
+        find.bind(2, c.school.orgnr)
+        guard try find.step("cannot look up a case") else {
+            find.reset()
+            try write(c, with: statements.caseInsert, "cannot insert a case")
+            return .inserted
+        }
+        let storedSeconds = find.int64(0)
+        if c.lastChanged.seconds != storedSeconds {
+            find.reset()
+            guard c.lastChanged.seconds > storedSeconds else { return .stale }
+            try write(c, with: statements.caseReplace, "cannot update a case")
+            return .updated
+        }
+        // Same second: compare the full timestamps (a date-only value sorts before a
+        // timed one at the same second) and the content.
+        let decoded = Result { () throws(SaksgangError) in try CaseCodec.decode(find.blob(2)) }
+        find.reset()
+        var stored = try decoded.get()
+        if stored.lastChanged < c.lastChanged {
+            try write(c, with: statements.caseReplace, "cannot update a case")
+            return .updated
+        }
+        if c.lastChanged < stored.lastChanged { return .stale }
+        if stored.exportTime < c.exportTime {
+            stored.exportTime = c.exportTime
+            if stored == c { try write(c, with: statements.caseReplace, "cannot raise a case's export time") }
+        }
+        return .duplicate
+    }
+
+    private func write(_ c: Case, with s: SQLiteStatement, _ doing: String) throws(SaksgangError) {
+        s.bind(1, c.id.value)
+        s.bind(2, c.school.orgnr)
+        s.bind(3, c.school.municipality)
+        s.bind(4, c.source)
+        s.bind(5, c.lastChanged.seconds)
+        s.bind(6, c.exportTime.seconds)
+        s.bind(7, CaseCodec.encode(c))
+        try s.run(doing)
+    }
+
+    private func raiseCoverage(_ municipality: String, to export: Timestamp) throws(SaksgangError) {
+        if let floor = coverageFloor[municipality], export <= floor { return }
+        let s = statements.coverageRaise
+        s.bind(1, municipality)
+        s.bind(2, export.seconds)
+        s.bind(3, export.hasTime ? 1 : 0)
+        try s.run("cannot raise a municipality's latest export")
+        coverageFloor[municipality] = max(coverageFloor[municipality] ?? export, export)
+    }
+
+    public func forEachCase(_ body: (Case) throws -> Void) throws {
+        // A scan inside a scan gets its own statement; the shared one is busy.
+        let s = scanning ? try db.prepare(Self.scanSQL) : statements.caseScan
+        let shared = !scanning
+        if shared { scanning = true }
+        defer {
+            s.reset()
+            if shared { scanning = false }
+        }
+        while try s.step("cannot read the cases") {
+            try body(try CaseCodec.decode(s.blob(0)))
+        }
+    }
+
+    public func caseCount() throws(SaksgangError) -> Int {
+        let s = statements.caseCount
+        defer { s.reset() }
+        _ = try s.step("cannot count the cases")
+        return Int(s.int64(0))
+    }
+
+    public func latestExports() throws(SaksgangError) -> [String: Timestamp] {
+        let s = statements.coverageAll
+        defer { s.reset() }
+        var result: [String: Timestamp] = [:]
+        while try s.step("cannot read the latest exports") {
+            result[s.string(0)] = Timestamp(seconds: s.int64(1), hasTime: s.int64(2) != 0)
+        }
+        return result
+    }
+
+    private static func file(from s: SQLiteStatement) -> IngestedFile {
+        IngestedFile(hash: s.string(0), name: s.string(1), bytes: s.int64(2), format: s.string(3),
+                     records: Int(s.int64(4)), inserted: Int(s.int64(5)), updated: Int(s.int64(6)),
+                     duplicates: Int(s.int64(7)), quarantined: Int(s.int64(8)),
+                     ingestedAt: Timestamp(seconds: s.int64(9), hasTime: s.int64(10) != 0))
+    }
+}

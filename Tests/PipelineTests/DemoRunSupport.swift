@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import Pipeline
+import Pseudonymize
+import SaksgangCore
+import TestSupport
+import XCTest
+
+/// Runs the demo pipeline into temporary folders, as the README's first command does.
+struct DemoRun {
+    let root: URL
+    var output: String { root.appendingPathComponent("out").path }
+    var state: String { root.appendingPathComponent("state").path }
+    var keyPath: String
+    var input: String
+
+    init(input: String = RepoPaths.fixtures.appendingPathComponent("demo").path, keyPath: String? = nil) throws {
+        root = RepoPaths.temporaryDirectory("saksgang-run")
+        self.input = input
+        if let keyPath {
+            self.keyPath = keyPath
+        } else {
+            self.keyPath = root.appendingPathComponent("demo.key").path
+            try PseudonymKey.create(atPath: self.keyPath)
+        }
+    }
+
+    @discardableResult
+    func run(output: String? = nil, state: String? = nil, logLevel: Logger.Level = .debug) throws -> NightlyRun.Outcome {
+        let pipeline = try LoadedPipeline.load(
+            path: RepoPaths.pipelines.appendingPathComponent("demo.yml").path,
+            overrides: .init(input: input, output: output ?? self.output, state: state ?? self.state, key: keyPath))
+        let sink = LogSink(filePath: pipeline.stateDirectory + "/logs/saksgang.log", toStandardError: false)
+        let logger = Logger(label: "test") { LogfmtLogHandler(label: $0, level: logLevel, sink: sink) }
+        return try NightlyRun(pipeline: pipeline, logger: logger, programVersion: "test").run()
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// tables.json rows.
+    func rows(in dir: String? = nil) throws -> [[String: Any]] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: (dir ?? output) + "/tables.json"))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return try XCTUnwrap(json["rows"] as? [[String: Any]])
+    }
+
+    static func row(_ rows: [[String: Any]], _ metric: String, _ statistic: String, _ grouping: String, _ group: String) -> [String: Any]? {
+        rows.first { $0["metric"] as? String == metric && $0["statistic"] as? String == statistic
+            && $0["grouping"] as? String == grouping && $0["group"] as? String == group }
+    }
+
+    /// Every file below a folder, recursively.
+    static func files(under dir: String) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
+        return e.compactMap { $0 as? String }.map { dir + "/" + $0 }.filter {
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && !isDir.boolValue
+        }
+    }
+}
+
+/// The oracle values that Fixtures/make_demo.py computed with lifelines.
+struct DemoOracle {
+    let json: [String: Any]
+
+    init() throws {
+        let data = try Data(contentsOf: RepoPaths.fixtures.appendingPathComponent("oracle/demo_expected.json"))
+        json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    var groups: [String: [String: Any]] { json["groups"] as? [String: [String: Any]] ?? [:] }
+    var personalValues: [String] { json["personal_values"] as? [String] ?? [] }
+}

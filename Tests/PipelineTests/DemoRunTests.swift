@@ -1,0 +1,135 @@
+import Foundation
+import Pipeline
+import Pseudonymize
+import SaksgangCore
+import Store
+import TestSupport
+import XCTest
+
+/// The walking skeleton end to end over the bundled demo exports.
+final class DemoRunTests: XCTestCase {
+    func testDemoRunStoresEveryRecordAndCountsMatchTheFixtures() throws {
+        let run = try DemoRun()
+        defer { run.remove() }
+        let outcome = try run.run()
+        XCTAssertTrue(outcome.allStored, "\(outcome.files)")
+        XCTAssertEqual(outcome.casesInStore, 88)
+        for f in outcome.files {
+            XCTAssertEqual(f.status, .ingested, f.name)
+            XCTAssertTrue(f.reconciles, f.name)
+        }
+        // The later delta updates the case from the earlier one instead of duplicating it.
+        let later = try XCTUnwrap(outcome.files.first { $0.name == "smc_5001_20250620.csv" })
+        XCTAssertEqual(later.updated, 1)
+        XCTAssertEqual(later.inserted, 10)
+
+        let rows = try run.rows()
+        let oracle = try DemoOracle()
+        for (group, expected) in oracle.groups {
+            let grouping = group == "all" ? "all" : "immigrant_background"
+            let row = try XCTUnwrap(DemoRun.row(rows, "cases", "count", grouping, group), group)
+            XCTAssertEqual(row["n"] as? Int, expected["cases"] as? Int, group)
+        }
+        XCTAssertEqual(DemoRun.row(rows, "cases", "count", "immigrant_background", "unknown")?["n"] as? Int, 0)
+        for f in ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv", "manifest.json", "quarantine.jsonl"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: run.output + "/" + f), f)
+        }
+    }
+
+    /// Kaplan–Meier medians and the share within target equal what lifelines computed from the
+    /// same fixtures (Fixtures/make_demo.py, committed output).
+    func testKaplanMeierFiguresEqualLifelinesOnTheDemo() throws {
+        let run = try DemoRun()
+        defer { run.remove() }
+        try run.run()
+        let rows = try run.rows()
+        let oracle = try DemoOracle()
+        var compared = 0
+        for (group, expected) in oracle.groups {
+            let grouping = group == "all" ? "all" : "immigrant_background"
+            for (metric, key) in [("time_to_first_contact", "time_to_first_contact_working_days"),
+                                  ("time_to_closure", "time_to_closure_calendar_days")] {
+                let e = try XCTUnwrap(expected[key] as? [String: Any])
+                let row = try XCTUnwrap(DemoRun.row(rows, metric, "median", grouping, group))
+                if row["suppressed"] as? Bool == true { continue }
+                XCTAssertEqual(row["n"] as? Int, e["n"] as? Int, "\(metric) \(group)")
+                XCTAssertEqual(row["estimate"] as? Double, e["median"] as? Double, "\(metric) \(group) median")
+                let ci = e["median_ci"] as? [Any] ?? []
+                XCTAssertEqual(row["ci_low"] as? Double, ci.first as? Double, "\(metric) \(group) ci_low")
+                XCTAssertEqual(row["ci_high"] as? Double, ci.last as? Double, "\(metric) \(group) ci_high")
+                compared += 1
+            }
+            let share = try XCTUnwrap(DemoRun.row(rows, "first_contact_within_target", "share", grouping, group))
+            let e = try XCTUnwrap(expected["time_to_first_contact_working_days"] as? [String: Any])
+            XCTAssertEqual(try XCTUnwrap(share["estimate"] as? Double), try XCTUnwrap(e["share_by_1"] as? Double), accuracy: 1e-9, group)
+            let eth = try XCTUnwrap(DemoRun.row(rows, "ethnicity_based", "share", grouping, group))
+            XCTAssertEqual(try XCTUnwrap(eth["estimate"] as? Double),
+                           Double(expected["ethnicity_based"] as! Int) / Double(expected["cases"] as! Int), accuracy: 1e-12)
+        }
+        XCTAssertGreaterThanOrEqual(compared, 8)
+    }
+
+    func testSecondRunWithNothingNewSkipsEverythingAndWritesTheSameReports() throws {
+        let run = try DemoRun()
+        defer { run.remove() }
+        try run.run()
+        let first = try ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv"].map {
+            try Data(contentsOf: URL(fileURLWithPath: run.output + "/" + $0))
+        }
+        let again = try run.run()
+        XCTAssertTrue(again.nothingNew)
+        XCTAssertTrue(again.files.allSatisfy { $0.status == .skipped })
+        let second = try ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv"].map {
+            try Data(contentsOf: URL(fileURLWithPath: run.output + "/" + $0))
+        }
+        XCTAssertEqual(first, second)
+    }
+
+    func testPseudonymsAreStableUnderOneKeyAndDifferUnderAnother() throws {
+        let a = try DemoRun()
+        defer { a.remove() }
+        try a.run()
+        let b = try DemoRun(keyPath: a.keyPath)
+        defer { b.remove() }
+        try b.run()
+        let c = try DemoRun()
+        defer { c.remove() }
+        try c.run()
+        func ids(_ r: DemoRun) throws -> (cases: Set<String>, pupils: Set<String>) {
+            let store = try SQLiteStore(path: r.state + "/store.sqlite")
+            var cases = Set<String>(), pupils = Set<String>()
+            try store.forEachCase { cases.insert($0.id.value); if let p = $0.pupil.id { pupils.insert(p.value) } }
+            return (cases, pupils)
+        }
+        let (ia, ib, ic) = (try ids(a), try ids(b), try ids(c))
+        XCTAssertEqual(ia.cases.count, 88)
+        XCTAssertEqual(ia.cases, ib.cases)
+        XCTAssertEqual(ia.pupils, ib.pupils)
+        XCTAssertTrue(ia.cases.isDisjoint(with: ic.cases))
+        XCTAssertTrue(ia.pupils.isDisjoint(with: ic.pupils))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: a.output + "/tables.json")),
+                       try Data(contentsOf: URL(fileURLWithPath: c.output + "/tables.json")),
+                       "figures do not depend on the key")
+    }
+
+    func testAnotherKeyOnTheSameStoreIsRefused() throws {
+        let run = try DemoRun()
+        defer { run.remove() }
+        try run.run()
+        let otherKey = run.root.appendingPathComponent("other.key").path
+        try PseudonymKey.create(atPath: otherKey)
+        let other = DemoRun(root: run.root, keyPath: otherKey, input: run.input)
+        XCTAssertThrowsError(try other.run()) { error in
+            XCTAssertEqual((error as? SaksgangError)?.code, .key)
+            XCTAssertTrue("\(error)".contains("counted twice"))
+        }
+    }
+}
+
+extension DemoRun {
+    init(root: URL, keyPath: String, input: String) {
+        self.root = root
+        self.keyPath = keyPath
+        self.input = input
+    }
+}

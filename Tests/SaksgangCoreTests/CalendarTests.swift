@@ -1,0 +1,75 @@
+import Foundation
+import SaksgangCore
+import XCTest
+
+final class CalendarTests: XCTestCase {
+    func testEasterMatchesPublishedDates() {
+        // Published Easter Sundays (Gregorian).
+        let known = [(2019, 4, 21), (2020, 4, 12), (2021, 4, 4), (2022, 4, 17), (2023, 4, 9), (2024, 3, 31),
+                     (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2030, 4, 21), (2038, 4, 25), (2285, 3, 22)]
+        for (y, m, d) in known {
+            XCTAssertEqual(NorwegianHolidays.easterSunday(year: y), LocalDate(year: y, month: m, day: d), "\(y)")
+        }
+    }
+
+    func testHolidaysOf2025() {
+        let expected = ["2025-01-01", "2025-04-17", "2025-04-18", "2025-04-21", "2025-05-01", "2025-05-17",
+                        "2025-05-29", "2025-06-09", "2025-12-25", "2025-12-26"]
+        XCTAssertEqual(NorwegianHolidays.holidays(year: 2025).map(\.description), expected)
+    }
+
+    func testWorkingDaysCountFromKnowledgeDay() {
+        let cal = WorkingDayCalendar()
+        func d(_ s: String) -> LocalDate {
+            let p = s.split(separator: "-").map { Int($0)! }
+            return LocalDate(year: p[0], month: p[1], day: p[2])!
+        }
+        XCTAssertEqual(cal.workingDays(from: d("2025-03-04"), to: d("2025-03-04")), 0, "same day is 0")
+        XCTAssertEqual(cal.workingDays(from: d("2025-03-04"), to: d("2025-03-05")), 1, "next working day is 1")
+        XCTAssertEqual(cal.workingDays(from: d("2025-03-07"), to: d("2025-03-10")), 1, "Friday → Monday")
+        XCTAssertEqual(cal.workingDays(from: d("2025-03-08"), to: d("2025-03-10")), 1, "Saturday knowledge → Monday")
+        // Easter 2025: Wednesday 16 April → Tuesday 22 April skips Maundy Thursday, Good Friday, Easter Monday.
+        XCTAssertEqual(cal.workingDays(from: d("2025-04-16"), to: d("2025-04-22")), 1)
+        // 16 May (Fri) → 19 May (Mon); 17 May is a Saturday in 2025.
+        XCTAssertEqual(cal.workingDays(from: d("2025-05-16"), to: d("2025-05-19")), 1)
+        XCTAssertEqual(cal.workingDays(from: d("2025-03-05"), to: d("2025-03-04")), -1)
+        XCTAssertEqual(WorkingDayCalendar.calendarDays(from: d("2024-12-31"), to: d("2025-03-01")), 60)
+        let school = WorkingDayCalendar(schoolHolidays: [d("2025-02-24")...d("2025-02-28")])
+        XCTAssertEqual(school.schoolDays(from: d("2025-02-21"), to: d("2025-03-03")), 1, "winter holiday week")
+        XCTAssertEqual(school.workingDays(from: d("2025-02-21"), to: d("2025-03-03")), 6)
+    }
+
+    func testLocalDateRoundTripAndWeekday() {
+        var day = LocalDate(year: 1999, month: 12, day: 25)!
+        for _ in 0..<20_000 {
+            let (y, m, dd) = day.components
+            XCTAssertEqual(LocalDate(year: y, month: m, day: dd), day)
+            day = day.adding(days: 1)
+        }
+        XCTAssertEqual(LocalDate(year: 2025, month: 6, day: 20)?.weekday, 5)
+        XCTAssertNil(LocalDate(year: 2025, month: 2, day: 29))
+        XCTAssertNotNil(LocalDate(year: 2024, month: 2, day: 29))
+    }
+
+    /// Our Europe/Oslo rule against the system's time zone database, hour by hour over
+    /// several years including every switch.
+    func testOsloOffsetsAgreeWithTZDatabase() throws {
+        let tz = try XCTUnwrap(TimeZone(identifier: "Europe/Oslo"))
+        var t: Int64 = 1_577_836_800 // 2020-01-01T00:00Z
+        while t < 1_830_297_600 {    // 2028-01-01
+            XCTAssertEqual(OsloTime.offset(atUTC: t), Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t)))), "\(t)")
+            t += 1800
+        }
+    }
+
+    func testLocalWallClockToUTC() {
+        let day = LocalDate(year: 2025, month: 3, day: 4)!
+        XCTAssertEqual(Timestamp(seconds: OsloTime.utcSeconds(date: day, hour: 10, minute: 12, second: 0)).description,
+                       "2025-03-04T09:12:00Z")
+        let autumn = LocalDate(year: 2025, month: 10, day: 26)!
+        // 02:30 happens twice; the earlier (summer-time) instant is taken.
+        XCTAssertEqual(Timestamp(seconds: OsloTime.utcSeconds(date: autumn, hour: 2, minute: 30, second: 0)).description,
+                       "2025-10-26T00:30:00Z")
+        XCTAssertEqual(Timestamp(date: day).localDate, day)
+    }
+}
