@@ -135,7 +135,8 @@ def make_case(n, kommune, school, school_no):
             c["events"].append({"type": "kontakt_hjem", "time": t + dt.timedelta(days=2), "initiativ": "hjem", "kanal": "epost"})
             m = add_working(day, rng.randint(0, 3))
             if m < horizon:
-                c["events"].append({"type": "mote", "time": local(m, 9, 0), "referatSendt": rng.random() < 0.7})
+                meeting = local(m, 9, 0) if m > knowledge_day else knowledge + dt.timedelta(hours=2)
+                c["events"].append({"type": "mote", "time": meeting, "referatSendt": rng.random() < 0.7})
             inv = add_working(knowledge_day, rng.randint(0, 2))
             c["events"].append({"type": "undersokelse", "time": inv})
             plan = add_working(knowledge_day, rng.randint(2, 12))
@@ -321,15 +322,31 @@ def write_expected(cases, files):
         if "closing" in c: return (c["closing"]["time"].date() - k).days, True
         return (c["as_of"] - k).days, False
 
+    def exact_median(f):
+        # lifelines multiplies survival as exp(sum(log)), so a curve that reaches exactly 0.5
+        # can land a hair above it and move the median one step later. The definition
+        # (smallest t with S(t) <= 0.5) is applied here in exact fractions over lifelines'
+        # own event table; lifelines' value is kept beside it.
+        from fractions import Fraction
+        s = Fraction(1)
+        for t, row in f.event_table.iterrows():
+            if row["at_risk"] > 0 and row["observed"] > 0:
+                s *= Fraction(int(row["at_risk"] - row["observed"]), int(row["at_risk"]))
+            if s <= Fraction(1, 2):
+                return float(t)
+        return float("inf")
+
     def km(obs):
         t = np.array([o[0] for o in obs], dtype=float); e = np.array([o[1] for o in obs])
         f = KaplanMeierFitter().fit(t, e)
-        med = f.median_survival_time_
+        med = exact_median(f)
+        lifelines_med = f.median_survival_time_
         ci = median_survival_times(f.confidence_interval_)
         lo, hi = float(ci.iloc[0, 0]), float(ci.iloc[0, 1])
         fin = lambda v: None if not np.isfinite(v) else float(v)
         within = 1.0 - float(f.survival_function_at_times(1.0).iloc[0])
-        return {"n": len(obs), "events": int(e.sum()), "median": fin(med), "median_ci": [fin(lo), fin(hi)],
+        return {"n": len(obs), "events": int(e.sum()), "median": fin(med), "median_lifelines": fin(lifelines_med),
+                "median_ci": [fin(lo), fin(hi)],
                 "share_by_1": within}
 
     groups = {"all": cases}

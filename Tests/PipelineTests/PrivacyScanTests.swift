@@ -19,14 +19,34 @@ final class PrivacyScanTests: XCTestCase {
         let written = DemoRun.files(under: run.output) + DemoRun.files(under: run.state)
         XCTAssertTrue(written.contains { $0.hasSuffix("store.sqlite") })
         XCTAssertTrue(written.contains { $0.hasSuffix("saksgang.log") })
+        XCTAssertEqual(try Self.scan(written, needles), [], "personal values leaked")
+    }
+
+    /// The scan itself can fail: a value planted in a written file, in a leak's form, is found.
+    func testTheScanFindsAPlantedValue() throws {
+        let dir = RepoPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let oracle = try DemoOracle()
+        let name = try XCTUnwrap(oracle.personalValues.first { $0.contains(" ") && $0.count < 30 && $0.unicodeScalars.contains { $0.value > 127 } })
+        let escaped = String(data: try JSONEncoder().encode(name.lowercased()), encoding: .utf8)!
+        let path = dir.appendingPathComponent("report.json").path
+        try Data("{\"x\": \(escaped)}".utf8).write(to: URL(fileURLWithPath: path))
+        let latin1 = dir.appendingPathComponent("log.txt").path
+        try XCTUnwrap(("note " + name).data(using: .isoLatin1)).write(to: URL(fileURLWithPath: latin1))
+        let hits = try Self.scan([path, latin1], try Self.needles(from: oracle.personalValues))
+        XCTAssertTrue(hits.contains { $0.hasPrefix("report.json") }, "\(hits)")
+        XCTAssertTrue(hits.contains { $0.hasPrefix("log.txt") }, "\(hits)")
+    }
+
+    static func scan(_ paths: [String], _ needles: [Needle]) throws -> [String] {
         var hits: [String] = []
-        for path in written {
+        for path in paths {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
             for needle in needles where bytes.range(of: needle.bytes) != nil {
                 hits.append("\((path as NSString).lastPathComponent): a \(needle.kind) value (\(needle.form))")
             }
         }
-        XCTAssertEqual(hits, [], "personal values leaked")
+        return hits
     }
 
     struct Needle {
