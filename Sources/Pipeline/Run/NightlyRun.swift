@@ -146,7 +146,16 @@ public final class NightlyRun {
                                            scope: "record", file: name, caseID: c.id)
                         return
                     }
-                    if note != nil || !identified.warnings.isEmpty { outcome.warnings += 1 }
+                    // Stored, but named: a data-quality problem is listed beside the rejects.
+                    let warnings = identified.warnings + (note.map { [$0] } ?? [])
+                    if !warnings.isEmpty { outcome.warnings += 1 }
+                    for w in warnings {
+                        fileQuarantine.add(w.at(.init(file: name, line: identified.position.line,
+                                                      byteOffset: identified.position.byteOffset,
+                                                      elementPath: identified.position.elementPath,
+                                                      record: identified.position.record)),
+                                           scope: "warning", file: name, caseID: c.id)
+                    }
                     switch try store.upsert(c) {
                     case .inserted: outcome.inserted += 1
                     case .updated: outcome.updated += 1

@@ -6,7 +6,7 @@ import SaksgangCore
 /// moved into the output folder with the reports.
 struct QuarantineLog {
     struct Entry: Encodable {
-        var scope: String          // "file" or "record"
+        var scope: String          // "file", "record" (rejected) or "warning" (stored, flagged)
         var file: String
         var reason: String
         var message: String
