@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Pseudonymize
 
 struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key", abstract: "Create a pseudonym key or show a key's id.",
-        subcommands: [Init.self, ID.self])
+        subcommands: [Init.self, ID.self, Rotate.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -26,6 +27,37 @@ struct KeyCommand: ParsableCommand {
 
         func run() throws {
             print(try PseudonymKey(contentsOfFile: file).id)
+        }
+    }
+
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rotate",
+            abstract: "Rebuild the state store under a new key from the archived exports.",
+            discussion: """
+                Pseudonyms under a new key cannot be linked to the old ones, so every archived export \
+                is ingested again under the new key into a fresh store. Only when that succeeds is the \
+                old state folder renamed to <state>.retired-<old key id> and the new one put in its \
+                place. Afterwards, point `key:` in the pipeline file at the new key file: until then \
+                the nightly run refuses to start (the store's key id no longer matches).
+                """)
+        @Argument(help: "The pipeline file.") var pipeline: String
+        @Option(help: "The new key file (create it with `saksgang key init`).") var newKey: String
+        @Option(help: "The folder of archived exports to rebuild from (default: the pipeline's input).") var archive: String?
+
+        func run() throws {
+            let loaded: LoadedPipeline
+            do { loaded = try LoadedPipeline.load(path: pipeline) } catch { RunCommand.fail(error) }
+            let logger = Logging.bootstrap(logFile: loaded.stateDirectory + "/logs/saksgang.log", level: .info, quiet: false)
+            do {
+                let outcome = try KeyRotation(pipeline: loaded, newKeyPath: newKey, archive: archive, logger: logger,
+                                              programVersion: Saksgang.version).run()
+                print("Rebuilt \(outcome.rebuild.casesInStore) cases under key \(outcome.newKeyID).")
+                if let retired = outcome.retiredState { print("The old state (key \(outcome.oldKeyID ?? "?")) is kept at \(retired).") }
+                print("Now set `key: \(newKey)` in \(pipeline).")
+            } catch {
+                RunCommand.fail(error)
+            }
         }
     }
 }
