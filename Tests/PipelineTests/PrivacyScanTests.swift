@@ -14,12 +14,13 @@ final class PrivacyScanTests: XCTestCase {
         try run.run(logLevel: .trace)
         try run.run(logLevel: .trace) // the second run writes logs and reports too
 
-        let needles = try Self.needles(from: DemoOracle().personalValues)
-        XCTAssertGreaterThan(needles.count, 300)
+        let scanner = LeakScanner(values: try DemoOracle().personalValues,
+                                  publicTokens: DemoRun.files(under: run.input).map { ($0 as NSString).lastPathComponent })
+        XCTAssertGreaterThan(scanner.needleCount, 1000)
         let written = DemoRun.files(under: run.output) + DemoRun.files(under: run.state)
         XCTAssertTrue(written.contains { $0.hasSuffix("store.sqlite") })
         XCTAssertTrue(written.contains { $0.hasSuffix("saksgang.log") })
-        XCTAssertEqual(try Self.scan(written, needles), [], "personal values leaked")
+        XCTAssertEqual(try scanner.scan(written), [], "personal values leaked")
     }
 
     /// The scan itself can fail: a value planted in a written file, in a leak's form, is found.
@@ -33,59 +34,12 @@ final class PrivacyScanTests: XCTestCase {
         try Data("{\"x\": \(escaped)}".utf8).write(to: URL(fileURLWithPath: path))
         let latin1 = dir.appendingPathComponent("log.txt").path
         try XCTUnwrap(("note " + name).data(using: .isoLatin1)).write(to: URL(fileURLWithPath: latin1))
-        let hits = try Self.scan([path, latin1], try Self.needles(from: oracle.personalValues))
-        XCTAssertTrue(hits.contains { $0.hasPrefix("report.json") }, "\(hits)")
-        XCTAssertTrue(hits.contains { $0.hasPrefix("log.txt") }, "\(hits)")
-    }
-
-    static func scan(_ paths: [String], _ needles: [Needle]) throws -> [String] {
-        var hits: [String] = []
-        for path in paths {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            for needle in needles where bytes.range(of: needle.bytes) != nil {
-                hits.append("\((path as NSString).lastPathComponent): a \(needle.kind) value (\(needle.form))")
-            }
-        }
-        return hits
-    }
-
-    struct Needle {
-        var bytes: Data
-        var kind: String
-        var form: String
-    }
-
-    /// Every form a value can leak in: as is, lower case, without separators, JSON-escaped,
-    /// and in the legacy encodings. Single name parts shorter than six letters are left out
-    /// (they occur inside ordinary words); whole names are searched.
-    static func needles(from values: [String]) throws -> [Needle] {
-        var out: [Needle] = []
-        var seen = Set<Data>()
-        func add(_ s: String, _ kind: String, _ form: String, encoding: String.Encoding = .utf8) {
-            guard let d = s.data(using: encoding), d.count >= 4, seen.insert(d).inserted else { return }
-            out.append(Needle(bytes: d, kind: kind, form: form))
-        }
-        for v in values {
-            let isName = v.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) || $0 == " " }
-            if isName && !v.contains(" ") && v.count < 6 { continue }
-            let kind = v.allSatisfy(\.isNumber) ? "number" : (isName ? "name" : "text")
-            let forms = [v, v.lowercased(), v.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "/", with: "").replacingOccurrences(of: " ", with: "")]
-            for f in forms where f.count >= 4 {
-                add(f, kind, "utf-8")
-                add(f, kind, "latin-1", encoding: .isoLatin1)
-                add(f, kind, "windows-1252", encoding: .windowsCP1252)
-                if let json = try? JSONEncoder().encode(f), let s = String(data: json, encoding: .utf8) {
-                    add(String(s.dropFirst().dropLast()), kind, "json")
-                }
-                let ascii = try JSONSerialization.data(withJSONObject: [f])
-                if let s = String(data: ascii, encoding: .utf8) { add(String(s.dropFirst(2).dropLast(2)), kind, "json") }
-            }
-            // Free text: its fragments too (a leak may cut it).
-            if v.count > 30 {
-                for part in v.split(separator: " ").map(String.init) where part.count >= 8 { add(part, "text", "fragment") }
-            }
-            // A case number without its year: 2025/0123 → 0123 is too short to search alone.
-        }
-        return out
+        let number = try XCTUnwrap(oracle.personalValues.first { $0.count == 11 && $0.allSatisfy(\.isNumber) })
+        let binary = dir.appendingPathComponent("store.bin").path
+        try Data([0, 1, 2] + Array(number.utf8) + [0xff]).write(to: URL(fileURLWithPath: binary))
+        let hits = try LeakScanner(values: oracle.personalValues).scan([path, latin1, binary])
+        XCTAssertTrue(hits.contains { $0.file.hasSuffix("report.json") }, "\(hits)")
+        XCTAssertTrue(hits.contains { $0.file.hasSuffix("log.txt") }, "\(hits)")
+        XCTAssertTrue(hits.contains { $0.file.hasSuffix("store.bin") }, "\(hits)")
     }
 }
