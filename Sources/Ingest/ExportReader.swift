@@ -1,3 +1,4 @@
+import Foundation
 import SaksgangCore
 
 /// Reads one export file by a compiled mapping: byte source (plain or gzip), the XML or CSV
@@ -26,7 +27,7 @@ public struct ExportReader: Sendable {
         let fileName = String(path.split(separator: "/").last ?? Substring(path))
         let here = SaksgangError.Location(file: fileName)
         let source: any ByteSource
-        do { source = try ByteSources.open(path: path, limits: limits, observer: observer) } catch { throw error.at(here) }
+        do { source = try ByteSources.open(path: path, limits: limits, observer: observer) } catch { throw error.inFile(fileName) }
         let fileValues = mapping.fileValues(fileName: fileName)
         let mapper = RecordMapper(mapping)
         var report = FileReport()
@@ -40,23 +41,63 @@ public struct ExportReader: Sendable {
             }
         }
 
-        do {
-            switch mapping.spec.format {
-            case .xml:
-                try XMLRecordReader(plan: mapping.xmlPlan!).read(source) { try deliver(.success($0)) }
-            case .csv:
-                report.warnings = try readCSV(source, deliver: deliver)
+        // Reading (decompression, parsing) on its own thread; mapping and the caller's work
+        // (pseudonymising, storing) on this one.
+        XMLRecordReader.prepareLibrary()
+        let pipe = RecordPipe()
+        let handoff = Handoff(value: source)
+        let mapping = self.mapping
+        let reader = Thread {
+            var batch: RecordPipe.Batch = []
+            batch.reserveCapacity(Self.batchSize)
+            func emit(_ r: Result<RawRecord, SaksgangError>) throws {
+                batch.append(r)
+                if batch.count >= Self.batchSize {
+                    try pipe.push(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
-        } catch let e as SaksgangError {
-            throw e.at(here)
+            do {
+                var warnings: [SaksgangError] = []
+                switch mapping.spec.format {
+                case .xml: try XMLRecordReader(plan: mapping.xmlPlan!).read(handoff.value) { try emit(.success($0)) }
+                case .csv: warnings = try Self.readCSV(mapping, handoff.value, deliver: emit)
+                }
+                try pipe.push(batch)
+                pipe.finish(warnings: warnings, error: nil)
+            } catch {
+                // Records read before the failure still reach the caller (who rolls the file
+                // back, but names them).
+                try? pipe.push(batch)
+                pipe.finish(warnings: [], error: error)
+            }
         }
-        report.warnings = report.warnings.map { $0.at(here) }
+        reader.stackSize = 8 << 20
+        reader.start()
+        do {
+            while let batch = pipe.pop() {
+                for r in batch { try deliver(r) }
+            }
+        } catch {
+            pipe.cancel()
+            pipe.waitUntilProducerDone()
+            throw error
+        }
+        pipe.waitUntilProducerDone()
+        if let failure = pipe.failure {
+            if let e = failure as? SaksgangError { throw e.inFile(fileName) }
+            throw failure
+        }
+        report.warnings = pipe.warnings.map { $0.at(here) }
         return report
     }
 
+    /// Records handed between the threads at a time.
+    static let batchSize = 256
+
     /// Reads the rows; returns warnings about the header (missing optional or unknown columns).
-    private func readCSV(_ source: any ByteSource,
-                         deliver: (Result<RawRecord, SaksgangError>) throws -> Void) throws -> [SaksgangError] {
+    private static func readCSV(_ mapping: CompiledMapping, _ source: any ByteSource,
+                                deliver: (Result<RawRecord, SaksgangError>) throws -> Void) throws -> [SaksgangError] {
         var warnings: [SaksgangError] = []
         var options = CSVOptions()
         if let d = mapping.spec.delimiter?.utf8.first { options.delimiter = d }
@@ -101,5 +142,15 @@ public struct ExportReader: Sendable {
             try deliver(.success(raw))
         }
         return warnings
+    }
+}
+
+extension SaksgangError {
+    /// The error located in `fileName`: a byte source may have named the file by its whole
+    /// path, which is not the file's name in quarantine lines and logs.
+    fileprivate func inFile(_ fileName: String) -> SaksgangError {
+        var copy = self
+        copy.location.file = fileName
+        return copy
     }
 }

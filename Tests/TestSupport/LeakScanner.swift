@@ -33,8 +33,14 @@ public struct LeakScanner {
         let isWord = trimmed.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) }
         // A single short name part ("Ali", "Ole") occurs inside ordinary words.
         if isWord && trimmed.count < 6 { return }
-        let stripped = String(trimmed.unicodeScalars.filter { !" -./+()".unicodeScalars.contains($0) })
-        for form in Set([trimmed, trimmed.lowercased(), stripped, stripped.lowercased()]) where form.count >= 4 {
+        // Without separators: for values with digits (identity, phone and case numbers). A
+        // name run together ("olahansen") is no form a leak takes, and short runs of letters
+        // occur by chance inside base32 pseudonyms.
+        var forms = Set([trimmed, trimmed.lowercased()])
+        if trimmed.contains(where: \.isNumber) {
+            forms.insert(String(trimmed.unicodeScalars.filter { !" -./+()".unicodeScalars.contains($0) }))
+        }
+        for form in forms where form.count >= 4 {
             if form.allSatisfy(\.isASCII) && form.allSatisfy(\.isNumber) {
                 digitRuns.insert(form)
                 continue

@@ -15,11 +15,11 @@ public enum ByteSources {
         let file = try FileByteSource(path: path, observer: observer)
         let prefix = try file.peekPrefix(gzipMagic.count)
         if prefix.isEmpty {
-            throw SaksgangError(.emptyFile, "\(FileByteSource.fileName(path)) is empty",
-                                at: .init(file: path, byteOffset: 0))
+            throw SaksgangError(.emptyFile, "the file is empty",
+                                at: .init(file: FileByteSource.fileName(path), byteOffset: 0))
         }
         if prefix == gzipMagic {
-            return try GzipByteSource(source: file, limits: limits, fileName: path)
+            return try GzipByteSource(source: file, limits: limits, fileName: FileByteSource.fileName(path))
         }
         return file
     }

@@ -21,19 +21,28 @@ public struct CompiledMapping: Sendable {
     let closingReason: ValueSource?
     let fileNamePatterns: [String]
 
-    /// Where a value is read.
-    struct ValueSource: Sendable {
+    /// Where a value is read. A class: the mapper passes it for every value of every record,
+    /// and one reference is cheaper than copying its strings, formats and code table.
+    final class ValueSource: Sendable {
         enum Place: Sendable {
             case slot(Int)
             case groupSlot(Int)
             case fileName(Int)
         }
-        var place: Place
+        let place: Place
         /// For messages: the canonical name and the mapping's `from`.
-        var label: String
-        var formats: [DateFormat]
-        var codes: [String: String?]?
-        var separator: Separator?
+        let label: String
+        let formats: [DateFormat]
+        let codes: [String: String?]?
+        let separator: Separator?
+
+        init(place: Place, label: String, formats: [DateFormat], codes: [String: String?]?, separator: Separator?) {
+            self.place = place
+            self.label = label
+            self.formats = formats
+            self.codes = codes
+            self.separator = separator
+        }
     }
 
     enum Separator: Sendable, Equatable {
@@ -190,7 +199,7 @@ private struct Builder {
         case let s? where s.count == 1: separator = .character(s.first!)
         case let s?: throw SaksgangError(.mapping, "mapping '\(spec.name)': split '\(s)' must be one character or 'whitespace'")
         }
-        return .init(place: place, label: "\(label) (\(field.from))", formats: formats, codes: codes, separator: separator)
+        return CompiledMapping.ValueSource(place: place, label: "\(label) (\(field.from))", formats: formats, codes: codes, separator: separator)
     }
 
     private mutating func xmlPlace(_ path: XMLPath, group: Int?, text: String) throws(SaksgangError) -> CompiledMapping.ValueSource.Place {

@@ -166,7 +166,28 @@ private struct ValueReader {
         return out.filter { !$0.isEmpty }
     }
 
-    func text(_ source: CompiledMapping.ValueSource?) -> String? { values(source).first }
+    /// The first non-empty value. The common case (one value, no separator) makes no array.
+    func text(_ source: CompiledMapping.ValueSource?) -> String? {
+        guard let source else { return nil }
+        if source.separator == nil {
+            switch source.place {
+            case .slot(let i):
+                guard i < raw.values.count else { return nil }
+                for v in raw.values[i] {
+                    let t = v.trimmingSpaces
+                    if !t.isEmpty { return t }
+                }
+                return nil
+            case .groupSlot(let i):
+                guard let v = groupItem?[i] else { return nil }
+                let t = v.trimmingSpaces
+                return t.isEmpty ? nil : t
+            case .fileName:
+                break
+            }
+        }
+        return values(source).first
+    }
 
     func required(_ source: CompiledMapping.ValueSource) throws(SaksgangError) -> String {
         guard let v = text(source) else { throw error(.missingField, "is missing", source) }

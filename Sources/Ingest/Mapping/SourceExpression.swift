@@ -67,6 +67,8 @@ struct XMLPath: Equatable, Hashable, Sendable {
 
 extension String {
     var trimmingSpaces: String {
+        func space(_ b: UInt8?) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        if !space(utf8.first) && !space(utf8.last) { return self }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\n" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\r" || l == "\n" { s.removeLast() }

@@ -11,6 +11,16 @@ import SaksgangCore
 public final class XMLRecordReader {
     public let plan: XMLCapturePlan
     public var maxDepth = 64
+    /// The longest element text a mapping may capture (1 MiB, as a CSV field): libxml2 caps
+    /// attribute values itself, but text reaches us in pieces and is gathered here.
+    public var maxTextBytes = 1 << 20
+
+    /// Initialises libxml2 and installs the entity loader that loads nothing. Safe to call
+    /// more than once; call it on the main thread before parsing on others.
+    public static func prepareLibrary() {
+        xmlInitParser()
+        saksgang_xml_install_safe_loader()
+    }
 
     public init(plan: XMLCapturePlan) {
         self.plan = plan
@@ -19,7 +29,7 @@ public final class XMLRecordReader {
     /// Reads every record of `source` and hands each to `consume`. Stops at the first
     /// error in the document (a damaged file is quarantined whole) or thrown by `consume`.
     public func read(_ source: any ByteSource, consume: (RawRecord) throws -> Void) throws {
-        let state = ParseState(plan: plan, maxDepth: maxDepth)
+        let state = ParseState(plan: plan, maxDepth: maxDepth, maxTextBytes: maxTextBytes)
         try withoutActuallyEscaping(consume) { escapable in
             state.consume = escapable
             defer { state.consume = nil }
@@ -35,6 +45,7 @@ private final class ParseState {
 
     let plan: XMLCapturePlan
     let maxDepth: Int
+    let maxTextBytes: Int
     var consume: ((RawRecord) throws -> Void)?
     var ctxt: xmlParserCtxtPtr?
     var failure: Error?
@@ -58,10 +69,14 @@ private final class ParseState {
     var text: [UInt8] = []
     var bytesFed: Int64 = 0
     var rootChecked = false
+    /// Set once every byte has been fed and the parser is told the document ends: an error
+    /// from here on with elements still open means the file was cut off.
+    var terminating = false
 
-    init(plan: XMLCapturePlan, maxDepth: Int) {
+    init(plan: XMLCapturePlan, maxDepth: Int, maxTextBytes: Int) {
         self.plan = plan
         self.maxDepth = maxDepth
+        self.maxTextBytes = maxTextBytes
         ancestorValues = Array(repeating: nil, count: plan.slots.count)
         groupOpenDepth = Array(repeating: 0, count: plan.groups.count)
     }
@@ -82,7 +97,7 @@ private final class ParseState {
         sax.characters = { ctx, ch, len in
             guard let ctx, let ch else { return }
             let me = Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue()
-            if !me.textTargets.isEmpty { me.text.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(len))) }
+            me.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { ctx, _, _, _ in
@@ -107,7 +122,7 @@ private final class ParseState {
         let me = Unmanaged.passUnretained(self).toOpaque()
 
         var n = try source.read(into: buffer)
-        if n == 0 { throw SaksgangError(.emptyFile, "the file is empty") }
+        if n == 0 { throw SaksgangError(.emptyFile, "the file is empty", at: .init(byteOffset: 0)) }
         let head = min(n, 4)
         guard let ctxt = xmlCreatePushParserCtxt(&sax, me, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(head), nil) else {
             throw SaksgangError(.xmlMalformed, "the XML parser could not start")
@@ -127,7 +142,10 @@ private final class ParseState {
             _ = xmlParseChunk(ctxt, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(n), 0)
             bytesFed += Int64(n)
         }
-        if failure == nil { _ = xmlParseChunk(ctxt, nil, 0, 1) }
+        if failure == nil {
+            terminating = true
+            _ = xmlParseChunk(ctxt, nil, 0, 1)
+        }
         if let failure { throw failure }
         if ctxt.pointee.wellFormed == 0 {
             throw SaksgangError(.xmlMalformed, "the document is not well-formed", at: location())
@@ -216,6 +234,15 @@ private final class ParseState {
         }
     }
 
+    func characters(_ bytes: UnsafeBufferPointer<xmlChar>) {
+        guard failure == nil, !textTargets.isEmpty else { return }
+        if text.count + bytes.count > maxTextBytes {
+            fail(SaksgangError(.xmlValueTooLarge, "a text value the mapping reads exceeds \(maxTextBytes) bytes", at: location()))
+            return
+        }
+        text.append(contentsOf: bytes)
+    }
+
     func end() {
         guard failure == nil, let top = stack.last else { return }
         _ = top
@@ -282,13 +309,26 @@ private final class ParseState {
     func libxmlError(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
         let code = Int(error.code)
+        var reason = SaksgangError.Code.xmlMalformed
         let what: String
         switch code {
         case Int(XML_ERR_DOCUMENT_EMPTY.rawValue): what = "the document is empty or not XML"
         case Int(XML_ERR_DOCUMENT_END.rawValue), Int(XML_ERR_EXTRA_CONTENT.rawValue): what = "content after the end of the root element"
-        case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue):
+        case Int(XML_ERR_INVALID_ENCODING.rawValue), Int(XML_I18N_CONV_FAILED.rawValue):
+            reason = .invalidEncoding
             what = "bytes that are not valid in the declared encoding"
+        case Int(XML_ERR_INVALID_CHAR.rawValue):
+            // libxml2 reports both invalid UTF-8 and a character XML forbids (a control
+            // character, NUL) under this code; only its own message tells them apart.
+            if Self.startsWith(error.message, "Input is not proper UTF-8") {
+                reason = .invalidEncoding
+                what = "bytes that are not valid UTF-8, the declared encoding"
+            } else {
+                what = "a character that XML does not allow (a control character or NUL)"
+            }
         case Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue): what = "an encoding the reader does not support"
+        case _ where terminating && !stack.isEmpty:
+            what = "the document ends before its elements are closed: the file is cut off (libxml2 error \(code))"
         case Int(XML_ERR_TAG_NAME_MISMATCH.rawValue), Int(XML_ERR_TAG_NOT_FINISHED.rawValue):
             what = "an element is not closed (the document is cut off or broken)"
         case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue):
@@ -297,8 +337,15 @@ private final class ParseState {
         }
         var loc = location()
         if error.line > 0 { loc.line = Int(error.line) }
-        failure = SaksgangError(.xmlMalformed, what, at: loc)
+        failure = SaksgangError(reason, what, at: loc)
         if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    /// Whether libxml2's message starts with `prefix` (compared, never copied or logged).
+    private static func startsWith(_ message: UnsafeMutablePointer<CChar>?, _ prefix: String) -> Bool {
+        guard let message else { return false }
+        for (i, byte) in prefix.utf8.enumerated() where UInt8(bitPattern: message[i]) != byte { return false }
+        return true
     }
 
     func location() -> SaksgangError.Location {

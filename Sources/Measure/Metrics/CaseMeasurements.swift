@@ -42,14 +42,14 @@ public struct CaseMeasurements: Sendable {
         let closure = clock.closure(c, asOf: censorAt)
         if case .failure(let e) = contact { gaps["time_to_first_contact", default: [:]][e.gap, default: 0] += 1 }
         if case .failure(let e) = closure { gaps["time_to_closure", default: [:]][e.gap, default: 0] += 1 }
+        let ethnicityBased = c.isEthnicityBased
         for (i, grouping) in groupings.enumerated() {
+            // Mutated in place: a copied cell would copy its arrays on every case.
             let key = grouping.group(c)
-            var cell = cells[i][key] ?? Cell()
-            cell.cases += 1
-            if c.isEthnicityBased { cell.ethnicityBased += 1 }
-            if case .success(let o) = contact { cell.firstContact.append(o) }
-            if case .success(let o) = closure { cell.closure.append(o) }
-            cells[i][key] = cell
+            cells[i][key, default: Cell()].cases += 1
+            if ethnicityBased { cells[i][key, default: Cell()].ethnicityBased += 1 }
+            if case .success(let o) = contact { cells[i][key, default: Cell()].firstContact.append(o) }
+            if case .success(let o) = closure { cells[i][key, default: Cell()].closure.append(o) }
         }
     }
 

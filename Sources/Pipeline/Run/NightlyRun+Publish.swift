@@ -9,7 +9,7 @@ extension NightlyRun {
     /// of the state store alone (every file ever ingested, every case), so a run that was
     /// killed and started again writes the same bytes as one that was not.
     func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, outcomes: [FileOutcome],
-                 quarantine: QuarantineLog, keyID: String, store: SQLiteStore) throws(SaksgangError) {
+                 quarantine: QuarantineLog, keyID: String, store: SQLiteStore) throws(SaksgangError) -> [OutputFile] {
         let ingested = try store.ingestedFiles().sorted { $0.name < $1.name }
         var files = ingested.map {
             FileSummary(name: $0.name, format: $0.format, records: $0.records, inserted: $0.inserted, updated: $0.updated,
@@ -51,6 +51,7 @@ extension NightlyRun {
                 keyID: keyID, threshold: pipeline.threshold, asOf: asOf, inputs: inputs, outputs: outputs,
                 quarantineFile: "quarantine.jsonl")
             _ = try ManifestWriter.write(manifest, to: pipeline.outputDirectory)
+            return outputs
         } catch let e as SaksgangError {
             throw e
         } catch {

@@ -64,9 +64,24 @@ public final class NightlyRun {
 
         var quarantine = QuarantineLog()
         var outcomes: [FileOutcome] = []
-        for name in try inputFiles() {
-            let outcome = try ingest(name, store: store, pseudonymization: pseudonymization, quarantine: &quarantine)
+        var index = FileIndex(stateDirectory: pipeline.stateDirectory)
+        let names = try inputFiles()
+        for name in names {
+            let outcome = try ingest(name, store: store, pseudonymization: pseudonymization, quarantine: &quarantine, index: &index)
             outcomes.append(outcome)
+        }
+        index.save(keeping: Set(names))
+
+        // Nothing new, and the reports on disk are the ones this state gives: leave them.
+        let nothingNew = !outcomes.contains { $0.status == .ingested || $0.status == .quarantined }
+        let token = ReportState.token(pipelineHash: pipeline.fileHash, programVersion: programVersion, keyID: key.id,
+                                      output: pipeline.outputDirectory, ingestedHashes: try store.ingestedFiles().map(\.hash))
+        if nothingNew, let previous = ReportState.load(stateDirectory: pipeline.stateDirectory), previous.token == token,
+           previous.outputsIntact(in: pipeline.outputDirectory) {
+            let cases = try store.caseCount()
+            logger.info("run finished: no new files; the reports are current", metadata: ["files": "\(outcomes.count)", "cases": "\(cases)"])
+            return Outcome(files: outcomes, quarantinedRecords: 0, quarantinedFiles: 0, casesInStore: cases,
+                           outputDirectory: pipeline.outputDirectory, nothingNew: true)
         }
 
         // Measure from everything stored, not only tonight's files.
@@ -80,9 +95,9 @@ public final class NightlyRun {
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
-        let nothingNew = !outcomes.contains { $0.status == .ingested || $0.status == .quarantined }
-        try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes, quarantine: quarantine,
+        let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes, quarantine: quarantine,
                     keyID: key.id, store: store)
+        ReportState(token: token, outputs: outputs).save(stateDirectory: pipeline.stateDirectory)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
                               casesInStore: measurements.total, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)
         logger.info(nothingNew ? "run finished: no new files, reports rebuilt from the store" : "run finished",
@@ -102,6 +117,9 @@ public final class NightlyRun {
         do { names = try FileManager.default.contentsOfDirectory(atPath: pipeline.inputDirectory) } catch {
             throw SaksgangError(.configuration, "cannot read the input folder", at: .init(file: pipeline.inputDirectory))
         }
+        for name in names.sorted() where name.hasSuffix(".part") && !name.hasPrefix(".") {
+            logger.info("still being written; left for the next run", metadata: ["file": "\(name)"])
+        }
         return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".part") }.sorted().filter {
             var isDir: ObjCBool = false
             FileManager.default.fileExists(atPath: pipeline.inputDirectory + "/" + $0, isDirectory: &isDir)
@@ -110,9 +128,9 @@ public final class NightlyRun {
     }
 
     private func ingest(_ name: String, store: SQLiteStore, pseudonymization: CasePseudonymization,
-                        quarantine: inout QuarantineLog) throws(SaksgangError) -> FileOutcome {
+                        quarantine: inout QuarantineLog, index: inout FileIndex) throws(SaksgangError) -> FileOutcome {
         let path = pipeline.inputDirectory + "/" + name
-        let (hash, bytes) = try hashFile(path)
+        let (hash, bytes) = try index.hash(of: path, name: name)
         var outcome = FileOutcome(name: name, format: nil, hash: hash, bytes: bytes, status: .ingested)
         guard let mapping = pipeline.mappings.first(where: { $0.matches(fileName: name) }) else {
             outcome.status = .unmatched
@@ -142,6 +160,7 @@ public final class NightlyRun {
                         fileQuarantine.add(SaksgangError(.duplicateInFile, "the same case appears more than once in this file",
                                                          at: .init(file: name, line: identified.position.line,
                                                                    byteOffset: identified.position.byteOffset,
+                                                                   elementPath: identified.position.elementPath,
                                                                    record: identified.position.record)),
                                            scope: "record", file: name, caseID: c.id)
                         return
@@ -164,7 +183,12 @@ public final class NightlyRun {
                 }
             }
             outcome.records = report.records
-            for w in report.warnings { logger.warning("\(w.message)", metadata: ["file": "\(name)", "code": "\(w.code)"]) }
+            for w in report.warnings {
+                // The file's shape (an unknown or missing optional column): listed beside the
+                // record warnings so that the operator finds it in the same place.
+                logger.warning("\(w.message)", metadata: ["file": "\(name)", "code": "\(w.code)"])
+                fileQuarantine.add(w.at(.init(file: name)), scope: "warning", file: name)
+            }
             try store.commitFile(IngestedFile(
                 hash: hash, name: name, bytes: bytes, format: mapping.spec.name, records: outcome.records,
                 inserted: outcome.inserted, updated: outcome.updated, duplicates: outcome.duplicates,
@@ -189,16 +213,6 @@ public final class NightlyRun {
         return outcome
     }
 
-    private func hashFile(_ path: String) throws(SaksgangError) -> (String, Int64) {
-        do {
-            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-            return (try FileHash.sha256(path: path), size)
-        } catch let e as SaksgangError {
-            throw e
-        } catch {
-            throw SaksgangError(.ioError, "the file cannot be read", at: .init(file: (path as NSString).lastPathComponent))
-        }
-    }
 }
 
 extension QuarantineLog {

@@ -32,6 +32,8 @@ public struct SaksgangError: Error, Sendable, Equatable, CustomStringConvertible
         public static let xmlDoctype = Code(rawValue: "xml_doctype_refused")
         public static let xmlTooDeep = Code(rawValue: "xml_too_deep")
         public static let xmlWrongRoot = Code(rawValue: "xml_wrong_root")
+        /// Element text a mapping reads is larger than the reader's limit.
+        public static let xmlValueTooLarge = Code(rawValue: "xml_value_too_large")
         // CSV
         public static let csvUnbalancedQuote = Code(rawValue: "csv_unbalanced_quote")
         public static let csvFieldTooLarge = Code(rawValue: "csv_field_too_large")

@@ -1,0 +1,56 @@
+import Foundation
+import Publish
+import SaksgangCore
+
+/// Content hashes of the export folder's files, remembered by name, size, modification time
+/// and inode, so that a night with nothing new does not read gigabytes just to learn that.
+/// A file whose size, time or inode changed is hashed again. Kept in the state folder.
+struct FileIndex {
+    struct Entry: Codable, Equatable {
+        var size: Int64
+        var modified: Int64
+        var inode: UInt64
+        var sha256: String
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+    let path: String
+
+    init(stateDirectory: String) {
+        path = stateDirectory + "/file-index.json"
+        if let data = FileManager.default.contents(atPath: path),
+           let decoded = try? JSONDecoder().decode([String: Entry].self, from: data) {
+            entries = decoded
+        }
+    }
+
+    /// The file's hash and size, from the index when the file is unchanged.
+    mutating func hash(of path: String, name: String) throws(SaksgangError) -> (String, Int64) {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            throw SaksgangError(.ioError, "the file cannot be read", at: .init(file: name))
+        }
+        let size = Int64(st.st_size)
+        let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        let inode = UInt64(st.st_ino)
+        if let e = entries[name], e.size == size, e.modified == modified, e.inode == inode {
+            return (e.sha256, size)
+        }
+        let hash: String
+        do { hash = try FileHash.sha256(path: path) } catch let e as SaksgangError { throw e } catch {
+            throw SaksgangError(.ioError, "the file cannot be read", at: .init(file: name))
+        }
+        entries[name] = Entry(size: size, modified: modified, inode: inode, sha256: hash)
+        return (hash, size)
+    }
+
+    /// Forgets files no longer in the folder, then writes the index.
+    mutating func save(keeping names: Set<String>) {
+        entries = entries.filter { names.contains($0.key) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if let data = try? encoder.encode(entries) {
+            try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
+    }
+}
