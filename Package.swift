@@ -9,6 +9,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "saksgang", targets: ["saksgang"]),
+        // The stages as a library, for Benchmarks/ (its own package) and embedding.
+        .library(name: "SaksgangKit", targets: [
+            "SaksgangCore", "Ingest", "Pseudonymize", "Store", "Measure", "Disclose", "Publish", "Generate", "Pipeline",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -56,6 +56,12 @@ private final class ParseState {
     var slotAttr: [Name?] = []
     var groupSteps: [[Name]] = []
     var groupSlotSteps: [[[Name]]] = []
+    // Precomputed so that the per-element work is a short list, not a scan of every slot.
+    var recordSlotsAtDepth: [[Int]] = []      // relative depth → record slots ending there
+    var ownSlots: [Int] = []                  // slots on the record element itself
+    var ancestorSlotsAtDepth: [[Int]] = []    // absolute depth → ancestor slots
+    var groupSlotCounts: [Int] = []
+    var recordElementPath = ""
     var groupSlotAttr: [[Name?]] = []
 
     // Document position.
@@ -163,6 +169,16 @@ private final class ParseState {
         groupSteps = plan.groups.map { $0.steps.map(name) }
         groupSlotSteps = plan.groups.map { $0.slots.map { $0.steps.map(name) } }
         groupSlotAttr = plan.groups.map { $0.slots.map { $0.attribute.map(name) } }
+        let deepest = plan.slots.map(\.steps.count).max() ?? 0
+        recordSlotsAtDepth = Array(repeating: [], count: deepest + 1)
+        ancestorSlotsAtDepth = Array(repeating: [], count: plan.recordPath.count + 1)
+        for (i, slot) in plan.slots.enumerated() {
+            if let d = slot.ancestorDepth { ancestorSlotsAtDepth[d].append(i) }
+            else if slot.steps.isEmpty { ownSlots.append(i) }
+            else { recordSlotsAtDepth[slot.steps.count].append(i) }
+        }
+        groupSlotCounts = plan.groups.map(\.slots.count)
+        recordElementPath = "/" + plan.recordPath.joined(separator: "/")
     }
 
     // MARK: Callbacks
@@ -187,8 +203,8 @@ private final class ParseState {
         onPath.append(matches)
 
         if matches && depth < recordDepth {
-            for (i, slot) in plan.slots.enumerated() where slot.ancestorDepth == depth {
-                ancestorValues[i] = slot.attribute == nil ? nil : attribute(slotAttr[i]!, nbAttributes, attributes)
+            for i in ancestorSlotsAtDepth[depth] {
+                ancestorValues[i] = slotAttr[i].flatMap { attribute($0, nbAttributes, attributes) }
             }
             return
         }
@@ -196,22 +212,21 @@ private final class ParseState {
             recordCount += 1
             let line = Int(xmlSAX2GetLineNumber(ctxt))
             let offset = Int64(xmlByteConsumed(ctxt))
-            var record = RawRecord(slotCount: plan.slots.count, groupSlotCounts: plan.groups.map(\.slots.count),
+            var record = RawRecord(slotCount: slotAttr.count, groupSlotCounts: groupSlotCounts,
                                    position: RecordPosition(record: recordCount, line: line, byteOffset: offset,
-                                                            elementPath: "/" + plan.recordPath.joined(separator: "/")))
-            for (i, slot) in plan.slots.enumerated() {
-                if slot.ancestorDepth != nil {
-                    if let v = ancestorValues[i] { record.values[i].append(v) }
-                } else if slot.steps.isEmpty {
-                    capture(into: &record, group: -1, slot: i, attr: slotAttr[i], depth, nbAttributes, attributes)
-                }
+                                                            elementPath: recordElementPath))
+            for slots in ancestorSlotsAtDepth {
+                for i in slots { if let v = ancestorValues[i] { record.values[i].append(v) } }
+            }
+            for i in ownSlots {
+                capture(into: &record, group: -1, slot: i, attr: slotAttr[i], depth, nbAttributes, attributes)
             }
             current = record
             return
         }
         guard current != nil, depth > recordDepth else { return }
         let rel = depth - recordDepth
-        for i in slotSteps.indices where slotSteps[i].count == rel && plan.slots[i].ancestorDepth == nil {
+        for i in rel < recordSlotsAtDepth.count ? recordSlotsAtDepth[rel] : [] {
             if pathMatches(slotSteps[i], from: recordDepth) {
                 capture(into: &current!, group: -1, slot: i, attr: slotAttr[i], depth, nbAttributes, attributes)
             }

@@ -63,7 +63,7 @@ public final class LogSink: @unchecked Sendable {
             let dir = (filePath as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             if !FileManager.default.fileExists(atPath: filePath) {
-                FileManager.default.createFile(atPath: filePath, contents: nil, attributes: [.posixPermissions: 0o600])
+                _ = FileManager.default.createFile(atPath: filePath, contents: nil, attributes: [.posixPermissions: 0o600])
             }
             file = FileHandle(forWritingAtPath: filePath)
             _ = try? file?.seekToEnd()

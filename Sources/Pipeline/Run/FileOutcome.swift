@@ -3,7 +3,7 @@ import SaksgangCore
 /// What happened to one input file in a run. Counts reconcile:
 /// records = inserted + updated + duplicates + quarantined.
 public struct FileOutcome: Sendable, Equatable {
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
         /// Read and committed.
         case ingested
         /// Same content hash as a file ingested before: not read again.

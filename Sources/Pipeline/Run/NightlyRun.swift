@@ -36,6 +36,14 @@ public final class NightlyRun {
     }
 
     public func run() throws(SaksgangError) -> Outcome {
+        let started = Date()
+        let outcome = try runStages()
+        MetricsFile.write(outcome, duration: Date().timeIntervalSince(started), pipeline: pipeline.config.name,
+                          stateDirectory: pipeline.stateDirectory)
+        return outcome
+    }
+
+    private func runStages() throws(SaksgangError) -> Outcome {
         let fm = FileManager.default
         do { try fm.createDirectory(atPath: pipeline.stateDirectory, withIntermediateDirectories: true,
                                     attributes: [.posixPermissions: 0o700]) } catch {
@@ -122,8 +130,7 @@ public final class NightlyRun {
         }
         return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".part") }.sorted().filter {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: pipeline.inputDirectory + "/" + $0, isDirectory: &isDir)
-            return !isDir.boolValue
+            return FileManager.default.fileExists(atPath: pipeline.inputDirectory + "/" + $0, isDirectory: &isDir) && !isDir.boolValue
         }
     }
 

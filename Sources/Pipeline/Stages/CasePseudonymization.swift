@@ -5,11 +5,13 @@ import SaksgangCore
 /// The boundary where identities end: an `IdentifiedCase` from the mapping stage becomes a
 /// `Case` carrying pseudonyms only. The case number is keyed within its school, the pupil by
 /// a valid national number or else by the vendor's local id within source and school.
-struct CasePseudonymization {
+public struct CasePseudonymization {
     let pseudonymizer: Pseudonymizer
 
+    public init(pseudonymizer: Pseudonymizer) { self.pseudonymizer = pseudonymizer }
+
     /// The pseudonymous case, and a data-quality note when the pupil's number was invalid.
-    func apply(_ identified: IdentifiedCase) -> (Case, SaksgangError?) {
+    public func apply(_ identified: IdentifiedCase) -> (Case, SaksgangError?) {
         var c = identified.body
         let school = c.school.orgnr
         c.id = pseudonymizer.caseID(caseNumber: identified.caseNumber, school: school)
