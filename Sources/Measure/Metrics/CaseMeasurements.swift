@@ -21,8 +21,8 @@ public struct CaseMeasurements: Sendable {
     struct Cell: Sendable {
         var cases = 0
         var ethnicityBased = 0
-        var firstContact: [SurvivalObservation] = []
-        var closure: [SurvivalObservation] = []
+        var firstContact = SurvivalCounts()
+        var closure = SurvivalCounts()
     }
 
     public init(groupings: [Grouping] = Grouping.standard, targets: Targets = Targets(),
@@ -48,8 +48,8 @@ public struct CaseMeasurements: Sendable {
             let key = grouping.group(c)
             cells[i][key, default: Cell()].cases += 1
             if ethnicityBased { cells[i][key, default: Cell()].ethnicityBased += 1 }
-            if case .success(let o) = contact { cells[i][key, default: Cell()].firstContact.append(o) }
-            if case .success(let o) = closure { cells[i][key, default: Cell()].closure.append(o) }
+            if case .success(let o) = contact { cells[i][key, default: Cell()].firstContact.add(o) }
+            if case .success(let o) = closure { cells[i][key, default: Cell()].closure.add(o) }
         }
     }
 
@@ -100,16 +100,17 @@ public struct CaseMeasurements: Sendable {
         } else {
             out.append(figure("ethnicity_based", "share", "proportion", n: 0, nil))
         }
-        out += survival(cell.firstContact, metric: "time_to_first_contact", unit: "working_days", figure: figure)
-        if cell.firstContact.isEmpty {
+        let firstContact = cell.firstContact.observations
+        out += survival(firstContact, metric: "time_to_first_contact", unit: "working_days", figure: figure)
+        if firstContact.isEmpty {
             out.append(figure("first_contact_within_target", "share", "proportion", n: 0, nil))
         } else {
-            let km = KaplanMeier(cell.firstContact)
+            let km = KaplanMeier(firstContact)
             let within = km.cumulativeIncidence(at: Double(targets.firstContactWorkingDays))
             out.append(figure("first_contact_within_target", "share", "proportion", n: km.count,
                               within.estimate, within.lower, within.upper))
         }
-        out += survival(cell.closure, metric: "time_to_closure", unit: "calendar_days", figure: figure)
+        out += survival(cell.closure.observations, metric: "time_to_closure", unit: "calendar_days", figure: figure)
         return out
     }
 
