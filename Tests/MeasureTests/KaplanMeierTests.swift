@@ -1,4 +1,5 @@
 import Measure
+import TestSupport
 import XCTest
 
 /// Kaplan–Meier on small samples worked by hand, and its invariants.
@@ -103,7 +104,7 @@ final class KaplanMeierTests: XCTestCase {
     }
 
     func testBandContainsEstimateAndCurveIsNonIncreasing() {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let pairs = (0..<300).map { _ in
             (Double(generator.next() % 40), generator.next() % 3 != 0)
         }

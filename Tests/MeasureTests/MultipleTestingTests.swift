@@ -1,4 +1,5 @@
 import Measure
+import TestSupport
 import XCTest
 
 /// Holm and Benjamini–Hochberg adjusted p-values against statsmodels and by hand.
@@ -48,7 +49,7 @@ final class MultipleTestingTests: XCTestCase {
     }
 
     func testAdjustedNeverBelowRawAndCappedAtOne() {
-        var generator = SplitMix(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let p = (0..<50).map { _ in Double(generator.next() % 1_000_000) / 1_000_000 }
         for adjusted in [MultipleTesting.holm(p), MultipleTesting.benjaminiHochberg(p)] {
             for (raw, value) in zip(p, adjusted) {

@@ -1,3 +1,4 @@
+import TestSupport
 import SaksgangCore
 import XCTest
 import Store
