@@ -19,6 +19,14 @@ static xmlParserInputPtr saksgang_no_entity_loader(const char *url, const char *
 static inline void saksgang_xml_install_safe_loader(void) {
     xmlSetExternalEntityLoader(saksgang_no_entity_loader);
 }
+/// A generic error handler that prints nothing. libxml2 reports encoder failures through its
+/// generic handler, which by default writes bytes of the document to stderr; that would
+/// bypass the reader's rule of never passing libxml2's messages on. The handler is
+/// thread-local in libxml2: call this on the thread that parses.
+static void saksgang_xml_silent(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void saksgang_xml_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, saksgang_xml_silent);
+}
 /// The parser's dictionary, for interning the names a mapping compares against.
 static inline xmlDictPtr saksgang_xml_ctxt_dict(xmlParserCtxtPtr ctxt) { return ctxt->dict; }
 static inline int saksgang_xml_ctxt_line(xmlParserCtxtPtr ctxt) {

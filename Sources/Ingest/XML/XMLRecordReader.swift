@@ -89,6 +89,7 @@ private final class ParseState {
 
     func run(_ source: any ByteSource) throws {
         saksgang_xml_install_safe_loader()
+        saksgang_xml_silence_generic_errors()
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
@@ -139,18 +140,18 @@ private final class ParseState {
         intern(xmlDict: saksgang_xml_ctxt_dict(ctxt))
         bytesFed = Int64(head)
         if n > head {
-            _ = xmlParseChunk(ctxt, buffer.baseAddress!.advanced(by: head).assumingMemoryBound(to: CChar.self), Int32(n - head), 0)
+            checkStatus(xmlParseChunk(ctxt, buffer.baseAddress!.advanced(by: head).assumingMemoryBound(to: CChar.self), Int32(n - head), 0))
             bytesFed = Int64(n)
         }
         while failure == nil {
             n = try source.read(into: buffer)
             if n == 0 { break }
-            _ = xmlParseChunk(ctxt, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(n), 0)
+            checkStatus(xmlParseChunk(ctxt, buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(n), 0))
             bytesFed += Int64(n)
         }
         if failure == nil {
             terminating = true
-            _ = xmlParseChunk(ctxt, nil, 0, 1)
+            checkStatus(xmlParseChunk(ctxt, nil, 0, 1))
         }
         if let failure { throw failure }
         if ctxt.pointee.wellFormed == 0 {
@@ -158,6 +159,18 @@ private final class ParseState {
         }
         if !rootChecked {
             throw SaksgangError(.xmlMalformed, "the document has no root element", at: location())
+        }
+    }
+
+    /// libxml2 can stop without telling the SAX error handler: an encoder failure in a
+    /// converted encoding (Windows-1252, say) halts the push parser and only the status says
+    /// so. A stop the callbacks did not explain is a failure, never a quietly shorter file.
+    private func checkStatus(_ status: Int32) {
+        guard status != 0, failure == nil else { return }
+        if status == Int32(XML_ERR_INVALID_ENCODING.rawValue) || status == Int32(XML_ERR_INVALID_CHAR.rawValue) {
+            failure = SaksgangError(.invalidEncoding, "bytes that are not valid in the declared encoding", at: location())
+        } else {
+            failure = SaksgangError(.xmlMalformed, "the parser stopped (libxml2 status \(status))", at: location())
         }
     }
 
