@@ -167,10 +167,16 @@ private final class ParseState {
     /// so. A stop the callbacks did not explain is a failure, never a quietly shorter file.
     private func checkStatus(_ status: Int32) {
         guard status != 0, failure == nil else { return }
-        if status == Int32(XML_ERR_INVALID_ENCODING.rawValue) || status == Int32(XML_ERR_INVALID_CHAR.rawValue) {
-            failure = SaksgangError(.invalidEncoding, "bytes that are not valid in the declared encoding", at: location())
+        var here = location()
+        // After such a stop xmlByteConsumed says nothing useful; the bytes fed so far do.
+        if here.byteOffset == nil || here.byteOffset == 0 { here.byteOffset = bytesFed }
+        // -1 (XML_PARSER_EOF) with no failure recorded: pushing a chunk failed in the
+        // encoding converter, before the parser saw it.
+        if status == Int32(XML_ERR_INVALID_ENCODING.rawValue) || status == Int32(XML_ERR_INVALID_CHAR.rawValue)
+            || status == -1 {
+            failure = SaksgangError(.invalidEncoding, "bytes that are not valid in the declared encoding", at: here)
         } else {
-            failure = SaksgangError(.xmlMalformed, "the parser stopped (libxml2 status \(status))", at: location())
+            failure = SaksgangError(.xmlMalformed, "the parser stopped (libxml2 status \(status))", at: here)
         }
     }
 
