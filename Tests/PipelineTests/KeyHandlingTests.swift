@@ -88,3 +88,20 @@ final class KeyHandlingTests: XCTestCase {
         XCTAssertEqual(try DemoRun(root: run.root, keyPath: newKeyPath, input: run.input).run().casesInStore, 88)
     }
 }
+
+/// Two runs on one state folder never interleave.
+final class RunLockTests: XCTestCase {
+    func testASecondRunStopsWithAClearMessage() throws {
+        let run = try DemoRun()
+        defer { run.remove() }
+        try FileManager.default.createDirectory(atPath: run.state, withIntermediateDirectories: true)
+        var held: RunLock? = try RunLock(stateDirectory: run.state, wait: false)
+        XCTAssertThrowsError(try run.run()) { error in
+            XCTAssertEqual((error as? SaksgangError)?.code, .lockHeld)
+            XCTAssertTrue("\(error)".contains("another saksgang run"))
+        }
+        XCTAssertNotNil(held)
+        held = nil
+        XCTAssertEqual(try run.run().casesInStore, 88, "runs once the lock is free")
+    }
+}
