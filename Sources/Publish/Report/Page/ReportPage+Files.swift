@@ -65,7 +65,8 @@ extension ReportPage {
         w.open("tbody")
         var withheld = false
         var notAvailable = false
-        for figure in quality {
+        // Zero rows are left out here (they are in tables.csv and tables.json).
+        for figure in quality where figure.suppressed || (figure.n ?? 0) > 0 {
             w.open("tr")
             w.element("th", [("scope", "row")], text: strings.metricLabel(metric: figure.metric, statistic: figure.statistic))
             w.element("td", text: strings.groupingTitle(figure.grouping))

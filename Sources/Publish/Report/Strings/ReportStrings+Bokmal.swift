@@ -49,7 +49,7 @@ extension ReportStrings {
         quarantineSentence: { "\($0) poster ble satt til side (karantene) med en begrunnelse og er ikke med i tallene." },
         noQuarantine: "Ingen poster ble satt til side (karantene).",
         qualityTitle: "Datakvalitet",
-        qualityIntro: "Mangler og feil i dataene er også et resultat: en skole som ikke registrerer kontakt med hjemmet, ser rask ut uten å være det.",
+        qualityIntro: "Mangler og feil i dataene er også et resultat: en skole som ikke registrerer kontakt med hjemmet, ser rask ut uten å være det. Rader med null saker står bare i tabellfilene.",
         qualityColumns: ["Måltall", "Gruppering", "Gruppe", "Saker", "Verdi"],
         notesTitle: "Slik leser du tallene",
         notesClock: "Klokka starter når skolen fikk kjennskap til eller mistanke om at en elev ikke har et trygt og godt skolemiljø. En hendelse samme dag teller som 0 dager, neste arbeidsdag som 1.",
@@ -60,6 +60,8 @@ extension ReportStrings {
         notesTargets: "Mål satt av skoleeier (lokale standarder, ikke lovkrav):",
         notesTables: "Maskinlesbare tabeller ligger ved siden av rapporten: tables.csv og tables.json (for R, pandas og DuckDB) og tabeller-excel.csv (for Excel på norsk).",
         metricLabels: [
+            "pupil_identified_by/count": "Elever etter hvordan de er identifisert",
+            "excluded_cases/count": "Saker et måltall ikke kunne bruke",
             "cases/count": "Saker",
             "time_to_first_contact/median": "Tid til første kontakt med hjemmet",
             "time_to_closure/median": "Tid til saken ble avsluttet",
@@ -72,6 +74,9 @@ extension ReportStrings {
             "school_days": "skoledager", "hours": "timer", "cases": "saker", "proportion": "andel",
         ],
         groupingTitles: [
+            "identified_by": "Identifisert ved",
+            "metric": "Måltall",
+            "reason": "Årsak",
             "all": "Alle saker",
             "immigrant_background": "Innvandringsbakgrunn",
             "sami": "Samisk tilhørighet",
@@ -79,6 +84,12 @@ extension ReportStrings {
             "ethnicity_based": "Etnisk basert krenkelse",
         ],
         groupLabels: [
+            "identified_by": [
+                "fodselsnummer": "Fødselsnummer", "d_number": "D-nummer", "h_number": "H-nummer",
+                "synthetic_number": "Syntetisk testnummer", "local_id": "Bare lokal elev-ID", "none": "Ingen identitet",
+            ],
+            "metric": ["time_to_first_contact": "Tid til første kontakt", "time_to_closure": "Tid til avslutning"],
+            "reason": ["no_knowledge": "Mangler tidspunkt for kjennskap", "event_before_knowledge": "Hendelse datert før kjennskap"],
             "all": ["all": "Alle saker"],
             "immigrant_background": [
                 "none": "Ingen innvandrerbakgrunn",

@@ -49,7 +49,7 @@ extension ReportStrings {
         quarantineSentence: { "\($0) records were set aside (quarantined) with a reason and are not in the figures." },
         noQuarantine: "No records were set aside (quarantined).",
         qualityTitle: "Data quality",
-        qualityIntro: "Gaps and errors in the data are a result too: a school that records no contact with the home looks fast without being so.",
+        qualityIntro: "Gaps and errors in the data are a result too: a school that records no contact with the home looks fast without being so. Rows with no cases are only in the table files.",
         qualityColumns: ["Metric", "Grouping", "Group", "Cases", "Value"],
         notesTitle: "How to read the figures",
         notesClock: "The clock starts when the school learned of or suspected that a pupil does not have a safe and good school environment. An event on the same day counts as 0 days, the next working day as 1.",
@@ -60,6 +60,8 @@ extension ReportStrings {
         notesTargets: "Targets set by the school owner (local standards, not law):",
         notesTables: "Machine-readable tables are next to this report: tables.csv and tables.json (for R, pandas and DuckDB) and tabeller-excel.csv (for Excel set to Norwegian).",
         metricLabels: [
+            "pupil_identified_by/count": "Pupils by how they are identified",
+            "excluded_cases/count": "Cases a metric could not use",
             "cases/count": "Cases",
             "time_to_first_contact/median": "Time to first contact with the home",
             "time_to_closure/median": "Time to closure",
@@ -72,6 +74,9 @@ extension ReportStrings {
             "school_days": "school days", "hours": "hours", "cases": "cases", "proportion": "share",
         ],
         groupingTitles: [
+            "identified_by": "Identified by",
+            "metric": "Metric",
+            "reason": "Reason",
             "all": "All cases",
             "immigrant_background": "Immigrant background",
             "sami": "Sami",
@@ -79,6 +84,12 @@ extension ReportStrings {
             "ethnicity_based": "Ethnicity-based harassment",
         ],
         groupLabels: [
+            "identified_by": [
+                "fodselsnummer": "National identity number", "d_number": "D-number", "h_number": "H-number",
+                "synthetic_number": "Synthetic test number", "local_id": "Local pupil id only", "none": "No identity",
+            ],
+            "metric": ["time_to_first_contact": "Time to first contact", "time_to_closure": "Time to closure"],
+            "reason": ["no_knowledge": "No knowledge time", "event_before_knowledge": "Event dated before knowledge"],
             "all": ["all": "All cases"],
             "immigrant_background": [
                 "none": "No immigrant background",
