@@ -32,17 +32,8 @@ public struct ExportReader: Sendable {
         let mapper = RecordMapper(mapping)
         var report = FileReport()
 
-        func deliver(_ raw: Result<RawRecord, SaksgangError>) throws {
-            report.records += 1
-            do {
-                try onRecord(.success(try mapper.map(try raw.get(), fileValues: fileValues)))
-            } catch let e as SaksgangError {
-                try onRecord(.failure(e.at(here)))
-            }
-        }
-
-        // Reading (decompression, parsing) on its own thread; mapping and the caller's work
-        // (pseudonymising, storing) on this one.
+        // Reading and mapping (decompression, parsing, code tables, dates) on their own
+        // thread; the caller's work (pseudonymising, storing) on this one.
         XMLRecordReader.prepareLibrary()
         let pipe = RecordPipe()
         let handoff = Handoff(value: source)
@@ -50,8 +41,15 @@ public struct ExportReader: Sendable {
         let reader = Thread {
             var batch: RecordPipe.Batch = []
             batch.reserveCapacity(Self.batchSize)
-            func emit(_ r: Result<RawRecord, SaksgangError>) throws {
-                batch.append(r)
+            func emit(_ raw: Result<RawRecord, SaksgangError>) throws {
+                let mapped: Result<IdentifiedCase, SaksgangError>
+                switch raw {
+                case .success(let r):
+                    do { mapped = .success(try mapper.map(r, fileValues: fileValues)) } catch { mapped = .failure(error.at(here)) }
+                case .failure(let e):
+                    mapped = .failure(e.at(here))
+                }
+                batch.append(mapped)
                 if batch.count >= Self.batchSize {
                     try pipe.push(batch)
                     batch.removeAll(keepingCapacity: true)
@@ -76,7 +74,10 @@ public struct ExportReader: Sendable {
         reader.start()
         do {
             while let batch = pipe.pop() {
-                for r in batch { try deliver(r) }
+                for r in batch {
+                    report.records += 1
+                    try onRecord(r)
+                }
             }
         } catch {
             pipe.cancel()

@@ -1,11 +1,11 @@
 import Foundation
 import SaksgangCore
 
-/// Hands batches of raw records from the reading thread (decompression and parsing) to the
-/// mapping thread (mapping, pseudonymising, storing), so that the two halves of ingestion run
+/// Hands batches of mapped records from the reading thread (decompression, parsing,
+/// mapping) to the caller's thread (pseudonymising, storing), so that the two halves of ingestion run
 /// on two cores. Bounded: a slow consumer stops the reader instead of filling memory.
 final class RecordPipe: @unchecked Sendable {
-    typealias Batch = [Result<RawRecord, SaksgangError>]
+    typealias Batch = [Result<IdentifiedCase, SaksgangError>]
 
     private let condition = NSCondition()
     private var queue: [Batch] = []
