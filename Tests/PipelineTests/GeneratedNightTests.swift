@@ -34,12 +34,17 @@ final class GeneratedNightTests: XCTestCase {
         return night
     }
 
-    override class func tearDown() {
+    /// Removes the shared night's folders (the next user generates it again).
+    static func cleanUp() {
         if let shared {
             shared.run.remove()
             try? FileManager.default.removeItem(at: shared.exports)
         }
         shared = nil
+    }
+
+    override class func tearDown() {
+        cleanUp()
         super.tearDown()
     }
 
