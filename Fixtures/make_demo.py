@@ -299,6 +299,36 @@ def write_equivalence():
         fh.write(smx("1804", cases, "UTF-8", local(EXPORT_DAY, 2, 0)))
     with open(os.path.join(eq_dir, "smc_1804_20250620.csv"), "wb") as fh:
         fh.write(smc(cases, "utf-8-sig", "\r\n"))
+    write_timeline(cases)
+
+def write_timeline(cases):
+    """The same cases as a third vendor writes them: one row per event, rows shuffled and
+    split over two nights' files (Pipelines/mappings/examples/timeline.yml reads them)."""
+    kinds = {"kontakt_hjem": "CONTACT", "mote": "MEETING", "undersokelse": "INVESTIGATION",
+             "aktivitetsplan": "PLAN", "evaluering": "EVALUATION", "varsel_skoleeier": "OWNER_NOTICE"}
+    reasons = {"lost": "RESOLVED", "byttet_skole": "MOVED", "overgang": "TRANSITION",
+               "statsforvalter": "GOVERNOR", "annet": "OTHER"}
+    categories = {"A": "1", "B": "2", "C": "3", "E": "5", "F": "6", "G": "7", "": "0"}
+    def t(v):
+        if isinstance(v, dt.datetime): return v.astimezone(OSLO).strftime("%Y-%m-%d %H:%M:%S")
+        return v.strftime("%Y-%m-%d")
+    rows = []
+    for c in cases:
+        common = [c["case_number"], c["school_orgnr"], c["municipality"], t(c["last_changed"]),
+                  c["pupil_fnr"] or "", c["pupil_local_id"] or "", categories[c["category"]], t(c["knowledge"])]
+        rows.append(common + ["OPENED", t(c["knowledge"]), ""])
+        for e in c["events"]:
+            if e["type"] in kinds: rows.append(common + [kinds[e["type"]], t(e["time"]), ""])
+        if "closing" in c:
+            rows.append(common + ["CLOSED", t(c["closing"]["time"]), reasons[c["closing"]["arsak"]]])
+    rng.shuffle(rows)
+    header = "case_id;school;municipality;changed;pupil_id;local_id;category;known_at;kind;at;reason"
+    tl_dir = os.path.join(HERE, "timeline")
+    os.makedirs(tl_dir, exist_ok=True)
+    half = len(rows) // 2
+    for name, part in [("tl_1804_20250619.csv", rows[:half]), ("tl_1804_20250620.csv", rows[half:])]:
+        with open(os.path.join(tl_dir, name), "w", encoding="utf-8", newline="") as fh:
+            fh.write("\n".join([header] + [";".join(r) for r in part]) + "\n")
 
 def group_of(cat):
     return {"A": "none", "G": "none", "B": "immigrant", "C": "norwegian_born_to_immigrants",

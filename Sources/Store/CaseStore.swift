@@ -27,6 +27,12 @@ public protocol CaseStore: AnyObject {
     /// Stores a case under its key (id, school orgnr), the later `lastChanged` winning,
     /// and raises its municipality's latest export time. See `UpsertOutcome`.
     func upsert(_ c: Case) throws(SaksgangError) -> UpsertOutcome
+    /// The stored version of a case, for formats that deliver a case in pieces (one row
+    /// per event) and must be merged with what is stored.
+    func storedCase(id: Pseudonym, orgnr: String) throws(SaksgangError) -> Case?
+    /// Writes a case merged with its stored version, whatever its last-changed time:
+    /// `inserted` when it was not stored, else `updated`.
+    func replace(_ c: Case) throws(SaksgangError) -> UpsertOutcome
 
     /// Every stored case, ordered by municipality, school orgnr and id. The body must not
     /// write to the store while the scan runs.

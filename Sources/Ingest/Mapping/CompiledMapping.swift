@@ -61,9 +61,6 @@ public struct CompiledMapping: Sendable {
 
     public init(_ spec: MappingSpec) throws(SaksgangError) {
         self.spec = spec
-        if spec.layout == .eventPerRecord {
-            throw SaksgangError(.mapping, "mapping '\(spec.name)': layout event-per-record is not supported yet")
-        }
         var builder = Builder(spec: spec)
         try builder.prepare()
         var fields: [CanonicalField: ValueSource] = [:]

@@ -83,9 +83,11 @@ public struct RecordMapper: Sendable {
             guard let time = try reader.time(event.time) else { continue }
             let kindCode: String
             if let fixed = event.fixedKind { kindCode = fixed } else {
-                guard let source = event.kind, let code = try reader.translated(source) else {
+                guard let source = event.kind, reader.text(source) != nil else {
                     throw reader.error(.missingField, "is missing", event.kind ?? event.time)
                 }
+                // A kind its code table maps to null is a row that carries the case, no event.
+                guard let code = try reader.translated(source) else { continue }
                 kindCode = code
             }
             let a = event.attributes

@@ -153,6 +153,9 @@ public final class NightlyRun {
         try store.beginFile()
         var fileQuarantine = QuarantineLog()
         var seen = Set<Pseudonym>()
+        let piecewise = mapping.spec.layout == .eventPerRecord
+        var pieces: [PieceKey: (case: Case, rows: Int)] = [:]
+        var pieceOrder: [PieceKey] = []
         let reader = ExportReader(mapping: mapping, limits: pipeline.limits)
         do {
             let report = try reader.read(path: path) { result in
@@ -162,7 +165,14 @@ public final class NightlyRun {
                     fileQuarantine.add(e, scope: "record", file: name)
                 case .success(let identified):
                     let (c, note) = pseudonymization.apply(identified)
-                    if !seen.insert(c.id).inserted {
+                    if piecewise {
+                        // One row per event: gather the case's rows, wherever they are.
+                        let key = PieceKey(id: c.id, orgnr: c.school.orgnr)
+                        if let existing = pieces[key] { pieces[key] = (existing.case.merging(c), existing.rows + 1) } else {
+                            pieces[key] = (c, 1)
+                            pieceOrder.append(key)
+                        }
+                    } else if !seen.insert(c.id).inserted {
                         outcome.quarantined += 1
                         fileQuarantine.add(SaksgangError(.duplicateInFile, "the same case appears more than once in this file",
                                                          at: .init(file: name, line: identified.position.line,
@@ -182,11 +192,28 @@ public final class NightlyRun {
                                                       record: identified.position.record)),
                                            scope: "warning", file: name, caseID: c.id)
                     }
+                    if piecewise { return }
                     switch try store.upsert(c) {
                     case .inserted: outcome.inserted += 1
                     case .updated: outcome.updated += 1
                     case .duplicate, .stale: outcome.duplicates += 1
                     }
+                }
+            }
+            // Pieces merged with what is stored. Rows count as: the first row of a new case
+            // inserted, every other row of a case that changed updated, the rows of a case
+            // that added nothing duplicates.
+            for key in pieceOrder {
+                let (piece, rows) = pieces[key]!
+                let stored = try store.storedCase(id: key.id, orgnr: key.orgnr)
+                let merged = stored.map { $0.merging(piece) } ?? piece
+                if let stored, stored == merged {
+                    outcome.duplicates += rows
+                } else if try store.replace(merged) == .inserted {
+                    outcome.inserted += 1
+                    outcome.updated += rows - 1
+                } else {
+                    outcome.updated += rows
                 }
             }
             outcome.records = report.records
@@ -220,6 +247,12 @@ public final class NightlyRun {
         return outcome
     }
 
+}
+
+/// A case of a one-row-per-event format, by its pseudonym within its school.
+struct PieceKey: Hashable {
+    var id: Pseudonym
+    var orgnr: String
 }
 
 extension QuarantineLog {

@@ -170,6 +170,30 @@ public final class SQLiteStore: CaseStore {
         return outcome
     }
 
+    public func storedCase(id: Pseudonym, orgnr: String) throws(SaksgangError) -> Case? {
+        let find = statements.caseFind
+        find.bind(1, id.value)
+        find.bind(2, orgnr)
+        guard try find.step("cannot look up a case") else {
+            find.reset()
+            return nil
+        }
+        let decoded = Result { () throws(SaksgangError) in try CaseCodec.decode(find.blob(2)) }
+        find.reset()
+        return try decoded.get()
+    }
+
+    public func replace(_ c: Case) throws(SaksgangError) -> UpsertOutcome {
+        guard !fileOpen || db.isInTransaction else {
+            throw SaksgangError(.store, "the file's transaction was ended by an earlier error; roll the file back",
+                                at: .init(file: db.label))
+        }
+        let exists = try storedCase(id: c.id, orgnr: c.school.orgnr) != nil
+        try write(c, with: exists ? statements.caseReplace : statements.caseInsert, exists ? "cannot update a case" : "cannot insert a case")
+        try raiseCoverage(c.school.municipality, to: c.exportTime)
+        return exists ? .updated : .inserted
+    }
+
     /// Compares with the stored version and writes what wins (see `UpsertOutcome`).
     private func storeNewer(_ c: Case) throws(SaksgangError) -> UpsertOutcome {
         let find = statements.caseFind
