@@ -151,83 +151,21 @@ public final class NightlyRun {
             return outcome
         }
         try store.beginFile()
-        var fileQuarantine = QuarantineLog()
-        var seen = Set<Pseudonym>()
-        let piecewise = mapping.spec.layout == .eventPerRecord
-        var pieces: [PieceKey: (case: Case, rows: Int)] = [:]
-        var pieceOrder: [PieceKey] = []
-        let reader = ExportReader(mapping: mapping, limits: pipeline.limits)
+        var file = FileIngestion(outcome: outcome, mapping: mapping, store: store, pseudonymization: pseudonymization)
         do {
-            let report = try reader.read(path: path) { result in
-                switch result {
-                case .failure(let e):
-                    outcome.quarantined += 1
-                    fileQuarantine.add(e, scope: "record", file: name)
-                case .success(let identified):
-                    let (c, note) = pseudonymization.apply(identified)
-                    if piecewise {
-                        // One row per event: gather the case's rows, wherever they are.
-                        let key = PieceKey(id: c.id, orgnr: c.school.orgnr)
-                        if let existing = pieces[key] { pieces[key] = (existing.case.merging(c), existing.rows + 1) } else {
-                            pieces[key] = (c, 1)
-                            pieceOrder.append(key)
-                        }
-                    } else if !seen.insert(c.id).inserted {
-                        outcome.quarantined += 1
-                        fileQuarantine.add(SaksgangError(.duplicateInFile, "the same case appears more than once in this file",
-                                                         at: .init(file: name, line: identified.position.line,
-                                                                   byteOffset: identified.position.byteOffset,
-                                                                   elementPath: identified.position.elementPath,
-                                                                   record: identified.position.record)),
-                                           scope: "record", file: name, caseID: c.id)
-                        return
-                    }
-                    // Stored, but named: a data-quality problem is listed beside the rejects.
-                    let warnings = identified.warnings + (note.map { [$0] } ?? [])
-                    if !warnings.isEmpty { outcome.warnings += 1 }
-                    for w in warnings {
-                        fileQuarantine.add(w.at(.init(file: name, line: identified.position.line,
-                                                      byteOffset: identified.position.byteOffset,
-                                                      elementPath: identified.position.elementPath,
-                                                      record: identified.position.record)),
-                                           scope: "warning", file: name, caseID: c.id)
-                    }
-                    if piecewise { return }
-                    switch try store.upsert(c) {
-                    case .inserted: outcome.inserted += 1
-                    case .updated: outcome.updated += 1
-                    case .duplicate, .stale: outcome.duplicates += 1
-                    }
-                }
-            }
-            // Pieces merged with what is stored. Rows count as: the first row of a new case
-            // inserted, every other row of a case that changed updated, the rows of a case
-            // that added nothing duplicates.
-            for key in pieceOrder {
-                let (piece, rows) = pieces[key]!
-                let stored = try store.storedCase(id: key.id, orgnr: key.orgnr)
-                let merged = stored.map { $0.merging(piece) } ?? piece
-                if let stored, stored == merged {
-                    outcome.duplicates += rows
-                } else if try store.replace(merged) == .inserted {
-                    outcome.inserted += 1
-                    outcome.updated += rows - 1
-                } else {
-                    outcome.updated += rows
-                }
-            }
-            outcome.records = report.records
+            let report = try ExportReader(mapping: mapping, limits: pipeline.limits).read(path: path) { try file.accept($0) }
+            try file.storePieces()
+            file.finish(records: report.records)
             for w in report.warnings {
-                // The file's shape (an unknown or missing optional column): listed beside the
-                // record warnings so that the operator finds it in the same place.
                 logger.warning("\(w.message)", metadata: ["file": "\(name)", "code": "\(w.code)"])
-                fileQuarantine.add(w.at(.init(file: name)), scope: "warning", file: name)
+                file.note(fileWarning: w)
             }
+            outcome = file.outcome
             try store.commitFile(IngestedFile(
                 hash: hash, name: name, bytes: bytes, format: mapping.spec.name, records: outcome.records,
                 inserted: outcome.inserted, updated: outcome.updated, duplicates: outcome.duplicates,
                 quarantined: outcome.quarantined, ingestedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970))))
-            for e in fileQuarantine.entries { quarantine.append(e) }
+            for e in file.quarantine.entries { quarantine.append(e) }
             if outcome.quarantined > 0 {
                 logger.warning("records quarantined", metadata: ["file": "\(name)", "count": "\(outcome.quarantined)"])
             }
@@ -247,12 +185,6 @@ public final class NightlyRun {
         return outcome
     }
 
-}
-
-/// A case of a one-row-per-event format, by its pseudonym within its school.
-struct PieceKey: Hashable {
-    var id: Pseudonym
-    var orgnr: String
 }
 
 extension QuarantineLog {

@@ -1,0 +1,105 @@
+import Ingest
+import SaksgangCore
+import Store
+
+/// What happens to the records of one file inside its transaction: each is pseudonymised,
+/// then stored, or quarantined with its reason; data-quality notes are listed beside them.
+/// A format that delivers one row per event gathers the rows of a case first and merges them
+/// with the stored case at the end of the file.
+struct FileIngestion {
+    let name: String
+    let store: SQLiteStore
+    let pseudonymization: CasePseudonymization
+    let piecewise: Bool
+
+    private(set) var outcome: FileOutcome
+    private(set) var quarantine = QuarantineLog()
+    private var seen = Set<Pseudonym>()
+    private var pieces: [PieceKey: (case: Case, rows: Int)] = [:]
+    private var pieceOrder: [PieceKey] = []
+
+    init(outcome: FileOutcome, mapping: CompiledMapping, store: SQLiteStore, pseudonymization: CasePseudonymization) {
+        self.name = outcome.name
+        self.outcome = outcome
+        self.store = store
+        self.pseudonymization = pseudonymization
+        self.piecewise = mapping.spec.layout == .eventPerRecord
+    }
+
+    /// One record as the reader delivered it.
+    mutating func accept(_ result: Result<IdentifiedCase, SaksgangError>) throws(SaksgangError) {
+        let identified: IdentifiedCase
+        switch result {
+        case .failure(let e):
+            reject(e)
+            return
+        case .success(let i):
+            identified = i
+        }
+        let (c, note) = pseudonymization.apply(identified)
+        let here = identified.position.location(file: name)
+        if !piecewise && !seen.insert(c.id).inserted {
+            reject(SaksgangError(.duplicateInFile, "the same case appears more than once in this file", at: here), caseID: c.id)
+            return
+        }
+        // Stored, but named: a data-quality problem is listed beside the rejects.
+        let warnings = identified.warnings + (note.map { [$0] } ?? [])
+        if !warnings.isEmpty { outcome.warnings += 1 }
+        for w in warnings { quarantine.add(w.at(here), scope: "warning", file: name, caseID: c.id) }
+
+        if piecewise {
+            // One row per event: gather the case's rows, wherever they are in the file.
+            let key = PieceKey(id: c.id, orgnr: c.school.orgnr)
+            if let existing = pieces[key] {
+                pieces[key] = (existing.case.merging(c), existing.rows + 1)
+            } else {
+                pieces[key] = (c, 1)
+                pieceOrder.append(key)
+            }
+            return
+        }
+        switch try store.upsert(c) {
+        case .inserted: outcome.inserted += 1
+        case .updated: outcome.updated += 1
+        case .duplicate, .stale: outcome.duplicates += 1
+        }
+    }
+
+    /// Merges the gathered cases with what is stored. Rows count as: the first row of a new
+    /// case inserted, every other row of a case that changed updated, the rows of a case that
+    /// added nothing duplicates.
+    mutating func storePieces() throws(SaksgangError) {
+        for key in pieceOrder {
+            let (piece, rows) = pieces[key]!
+            let stored = try store.storedCase(id: key.id, orgnr: key.orgnr)
+            let merged = stored.map { $0.merging(piece) } ?? piece
+            if let stored, stored == merged {
+                outcome.duplicates += rows
+            } else if try store.replace(merged) == .inserted {
+                outcome.inserted += 1
+                outcome.updated += rows - 1
+            } else {
+                outcome.updated += rows
+            }
+        }
+    }
+
+    /// The file's shape (an unknown or missing optional column), listed beside the record
+    /// warnings so that the operator finds it in the same place.
+    mutating func note(fileWarning w: SaksgangError) {
+        quarantine.add(w.at(.init(file: name)), scope: "warning", file: name)
+    }
+
+    mutating func finish(records: Int) { outcome.records = records }
+
+    private mutating func reject(_ e: SaksgangError, caseID: Pseudonym? = nil) {
+        outcome.quarantined += 1
+        quarantine.add(e, scope: "record", file: name, caseID: caseID)
+    }
+}
+
+/// A case of a one-row-per-event format, by its pseudonym within its school.
+struct PieceKey: Hashable {
+    var id: Pseudonym
+    var orgnr: String
+}
