@@ -124,9 +124,11 @@ public struct ExportReader: Sendable {
             columnOf.append(i)
         }
         let known = Set(mapping.csvColumns).union(mapping.spec.ignore ?? [])
-        for name in csv.header where !known.contains(name) {
-            warnings.append(SaksgangError(.mapping, "the column '\(name)' is not in the mapping and was not read",
-                                                 at: .init(line: 1, field: name)))
+        // Named by position, never by its text: a file without a header line has a data row
+        // there, and its "column names" would be a pupil's name and number.
+        for (i, name) in csv.header.enumerated() where !known.contains(name) {
+            warnings.append(SaksgangError(.mapping, "column \(i + 1) of the header is not in the mapping and was not read",
+                                          at: .init(line: 1, field: "column \(i + 1)")))
         }
         let width = csv.header.count
         while try csv.nextRow() {

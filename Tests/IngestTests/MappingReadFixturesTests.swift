@@ -102,3 +102,33 @@ final class MappingReadFixturesTests: XCTestCase {
         XCTAssertEqual(r.errors.first?.location.field, "knowledge (meldt_dato)")
     }
 }
+
+/// A CSV delivered without its header line has a data row where the column names should be:
+/// nothing said about the header may quote it.
+final class HeaderlessCSVTests: XCTestCase {
+    func testAFileWithoutHeaderIsRefusedWithoutQuotingTheRow() throws {
+        let dir = RepoPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try String(contentsOfFile: RepoPaths.fixtures.appendingPathComponent("equivalence/smc_1804_20250620.csv").path,
+                              encoding: .utf8)
+        let lines = text.components(separatedBy: "\r\n")
+        // The personal values of the row: case number, identity number, local id, name.
+        let fields = lines[1].components(separatedBy: ";")
+        let firstRow = [0, 6, 7, 8].map { fields[$0] }.filter { $0.count >= 4 }
+        XCTAssertGreaterThanOrEqual(firstRow.count, 3)
+        let path = dir.appendingPathComponent("smc_1804_20250620.csv").path
+        try lines.dropFirst().joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var said: [String] = []
+        do {
+            let r = try MappingFixtures.read(path, try MappingFixtures.smc)
+            said = (r.report.warnings + r.errors).map { "\($0) \($0.location.field ?? "")" }
+            XCTFail("a file without its header must not be read")
+        } catch let e as SaksgangError {
+            XCTAssertEqual(e.code, .csvMissingColumn)
+            said.append("\(e) \(e.location.field ?? "")")
+        }
+        for value in firstRow {
+            for line in said { XCTAssertFalse(line.contains(value), "a message quotes a value of the row") }
+        }
+    }
+}
