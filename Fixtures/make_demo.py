@@ -347,6 +347,14 @@ def write_expected(cases, files):
         end = c["closing"]["time"].date() if "closing" in c else c["as_of"]
         return working_days(k, end), False
 
+    def event_obs(c, kind):
+        k = c["knowledge"].date()
+        hits = [e["time"] for e in c["events"] if e["type"] == kind]
+        hits = [h.astimezone(OSLO).date() if isinstance(h, dt.datetime) else h for h in hits]
+        if hits: return working_days(k, min(hits)), True
+        end = c["closing"]["time"].date() if "closing" in c else c["as_of"]
+        return working_days(k, end), False
+
     def closure_obs(c):
         k = c["knowledge"].date()
         if "closing" in c: return (c["closing"]["time"].date() - k).days, True
@@ -381,14 +389,25 @@ def write_expected(cases, files):
 
     groups = {"all": cases}
     for c in cases: groups.setdefault(group_of(c["category"]), []).append(c)
-    out = {"tool": f"lifelines {lifelines.__version__}", "files": files, "groups": {}}
+    import statsmodels
+    from statsmodels.stats.proportion import proportion_confint
+    out = {"tool": f"lifelines {lifelines.__version__}, statsmodels {statsmodels.__version__}", "files": files, "groups": {}}
     for g, cs in sorted(groups.items()):
         out["groups"][g] = {
             "cases": len(cs),
             "ethnicity_based": sum(1 for c in cs if set(c["violations"]) & {"etnisitet", "religion", "sprak"}),
             "time_to_first_contact_working_days": km([contact_obs(c) for c in cs]),
             "time_to_closure_calendar_days": km([closure_obs(c) for c in cs]),
+            "time_to_activity_plan_working_days": km([event_obs(c, "aktivitetsplan") for c in cs]),
+            "time_to_first_meeting_working_days": km([event_obs(c, "mote") for c in cs]),
+            "closed": sum(1 for c in cs if "closing" in c),
+            "resolved": sum(1 for c in cs if "closing" in c and c["closing"]["arsak"] == "lost"),
+            "closed_without_activity_plan": sum(1 for c in cs if "closing" in c
+                                                and not any(e["type"] == "aktivitetsplan" for e in c["events"])),
         }
+        g_out = out["groups"][g]
+        if g_out["closed"]:
+            g_out["resolved_wilson"] = [float(x) for x in proportion_confint(g_out["resolved"], g_out["closed"], method="wilson")]
     secrets = set()
     for c in cases:
         for k in ("pupil_fnr", "pupil_local_id", "pupil_name", "guardian_name", "guardian_fnr", "phone", "email", "case_number", "free_text"):

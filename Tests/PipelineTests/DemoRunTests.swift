@@ -48,7 +48,9 @@ final class DemoRunTests: XCTestCase {
         for (group, expected) in oracle.groups {
             let grouping = group == "all" ? "all" : "immigrant_background"
             for (metric, key) in [("time_to_first_contact", "time_to_first_contact_working_days"),
-                                  ("time_to_closure", "time_to_closure_calendar_days")] {
+                                  ("time_to_closure", "time_to_closure_calendar_days"),
+                                  ("time_to_activity_plan", "time_to_activity_plan_working_days"),
+                                  ("time_to_first_meeting", "time_to_first_meeting_working_days")] {
                 let e = try XCTUnwrap(expected[key] as? [String: Any])
                 let row = try XCTUnwrap(DemoRun.row(rows, metric, "median", grouping, group))
                 if row["suppressed"] as? Bool == true { continue }
@@ -66,7 +68,33 @@ final class DemoRunTests: XCTestCase {
             XCTAssertEqual(try XCTUnwrap(eth["estimate"] as? Double),
                            Double(expected["ethnicity_based"] as! Int) / Double(expected["cases"] as! Int), accuracy: 1e-12)
         }
-        XCTAssertGreaterThanOrEqual(compared, 8)
+        XCTAssertGreaterThanOrEqual(compared, 16)
+    }
+
+    /// Shares of closed cases: resolved (Wilson interval against statsmodels) and closed
+    /// without a written activity plan.
+    func testClosingSharesEqualTheOracle() throws {
+        let run = try DemoRun()
+        defer { run.remove() }
+        try run.run()
+        let rows = try run.rows()
+        for (group, expected) in try DemoOracle().groups {
+            let grouping = group == "all" ? "all" : "immigrant_background"
+            let closed = try XCTUnwrap(expected["closed"] as? Int)
+            let resolved = try XCTUnwrap(DemoRun.row(rows, "resolved", "share", grouping, group))
+            let without = try XCTUnwrap(DemoRun.row(rows, "closed_without_activity_plan", "share", grouping, group))
+            if closed < 5 {
+                XCTAssertEqual(resolved["suppressed"] as? Bool, true, group)
+                continue
+            }
+            XCTAssertEqual(resolved["n"] as? Int, closed, group)
+            XCTAssertEqual(try XCTUnwrap(resolved["estimate"] as? Double), Double(expected["resolved"] as! Int) / Double(closed), accuracy: 1e-12)
+            let ci = try XCTUnwrap(expected["resolved_wilson"] as? [Double])
+            XCTAssertEqual(try XCTUnwrap(resolved["ci_low"] as? Double), ci[0], accuracy: 1e-9, group)
+            XCTAssertEqual(try XCTUnwrap(resolved["ci_high"] as? Double), ci[1], accuracy: 1e-9, group)
+            XCTAssertEqual(try XCTUnwrap(without["estimate"] as? Double),
+                           Double(expected["closed_without_activity_plan"] as! Int) / Double(closed), accuracy: 1e-12)
+        }
     }
 
     func testSecondRunWithNothingNewSkipsEverythingAndWritesTheSameReports() throws {

@@ -123,7 +123,7 @@ final class ReportPageTests: XCTestCase {
     func testUnknownMetricsAndGroupingsAppearUnderTheirMachineNames() throws {
         let html = render(SampleReport.content())
         XCTAssertTrue(html.contains("Etter gender"))
-        XCTAssertTrue(html.contains("time_to_activity_plan · median"))
+        XCTAssertTrue(html.contains("Tid til skriftlig aktivitetsplan"), "a metric the report has words for")
         let row = try XCTUnwrap(html.tableRow(containing: ">J</th>"))
         XCTAssertTrue(row.contains("4,5"))
         XCTAssertTrue(html.contains("Etter etnisk basert krenkelse"))

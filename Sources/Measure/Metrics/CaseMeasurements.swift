@@ -5,6 +5,8 @@ import SaksgangCore
 /// counts. `figures()` then computes every published figure.
 public struct CaseMeasurements: Sendable {
     public let groupings: [Grouping]
+    public let metrics: [ResponseMetric]
+    public let shares: [ShareMetric]
     public let targets: Targets
     public let clock: ResponseClock
     /// Latest export per municipality: open cases are censored there.
@@ -20,14 +22,23 @@ public struct CaseMeasurements: Sendable {
 
     struct Cell: Sendable {
         var cases = 0
-        var ethnicityBased = 0
-        var firstContact = SurvivalCounts()
-        var closure = SurvivalCounts()
+        /// Per metric of `metrics`, in order.
+        var times: [SurvivalCounts]
+        /// Per metric of `shares`: (yes, counted).
+        var shares: [(yes: Int, total: Int)]
+
+        init(metrics: Int, shares: Int) {
+            times = Array(repeating: SurvivalCounts(), count: metrics)
+            self.shares = Array(repeating: (0, 0), count: shares)
+        }
     }
 
-    public init(groupings: [Grouping] = Grouping.standard, targets: Targets = Targets(),
+    public init(groupings: [Grouping] = Grouping.standard, metrics: [ResponseMetric] = ResponseMetric.standard,
+                shares: [ShareMetric] = ShareMetric.standard, targets: Targets = Targets(),
                 clock: ResponseClock = ResponseClock(), asOf: [String: Timestamp]) {
         self.groupings = groupings
+        self.metrics = metrics
+        self.shares = shares
         self.targets = targets
         self.clock = clock
         self.asOf = asOf
@@ -38,18 +49,30 @@ public struct CaseMeasurements: Sendable {
         total += 1
         identification[c.pupil.immigrantGroup, default: [:]][c.pupil.identifiedBy, default: 0] += 1
         let censorAt = asOf[c.school.municipality] ?? c.exportTime
-        let contact = clock.firstContact(c, asOf: censorAt)
-        let closure = clock.closure(c, asOf: censorAt)
-        if case .failure(let e) = contact { gaps["time_to_first_contact", default: [:]][e.gap, default: 0] += 1 }
-        if case .failure(let e) = closure { gaps["time_to_closure", default: [:]][e.gap, default: 0] += 1 }
-        let ethnicityBased = c.isEthnicityBased
+        var observations: [SurvivalObservation?] = []
+        for m in metrics {
+            guard m.applies(c) else { observations.append(nil); continue }
+            switch m.observe(clock, c, censorAt) {
+            case .success(let o): observations.append(o)
+            case .failure(let e):
+                gaps[m.name, default: [:]][e.gap, default: 0] += 1
+                observations.append(nil)
+            }
+        }
+        let outcomes = shares.map { $0.outcome(c) }
+        let empty = Cell(metrics: metrics.count, shares: shares.count)
         for (i, grouping) in groupings.enumerated() {
-            // Mutated in place: a copied cell would copy its arrays on every case.
+            // Mutated in place: a copied cell would copy its counts on every case.
             let key = grouping.group(c)
-            cells[i][key, default: Cell()].cases += 1
-            if ethnicityBased { cells[i][key, default: Cell()].ethnicityBased += 1 }
-            if case .success(let o) = contact { cells[i][key, default: Cell()].firstContact.add(o) }
-            if case .success(let o) = closure { cells[i][key, default: Cell()].closure.add(o) }
+            cells[i][key, default: empty].cases += 1
+            for (m, o) in observations.enumerated() {
+                if let o { cells[i][key, default: empty].times[m].add(o) }
+            }
+            for (s, outcome) in outcomes.enumerated() {
+                guard let outcome else { continue }
+                cells[i][key, default: empty].shares[s].total += 1
+                if outcome { cells[i][key, default: empty].shares[s].yes += 1 }
+            }
         }
     }
 
@@ -59,7 +82,8 @@ public struct CaseMeasurements: Sendable {
         for (i, grouping) in groupings.enumerated() {
             let seen = cells[i].keys.filter { !grouping.groups.contains($0) }.sorted()
             for group in grouping.groups + seen {
-                out += figures(cells[i][group] ?? Cell(), grouping: grouping.name, group: group)
+                out += figures(cells[i][group] ?? Cell(metrics: metrics.count, shares: shares.count),
+                               grouping: grouping.name, group: group)
             }
         }
         return out
@@ -77,7 +101,7 @@ public struct CaseMeasurements: Sendable {
                                   n: n, estimate: Double(n)))
             }
         }
-        for metric in ["time_to_first_contact", "time_to_closure"] {
+        for metric in metrics.map(\.name) {
             for gap in ResponseClock.Gap.allCases {
                 let n = gaps[metric]?[gap] ?? 0
                 out.append(Figure(metric: "excluded_cases", statistic: "count", unit: "cases", grouping: "metric x reason",
@@ -94,23 +118,30 @@ public struct CaseMeasurements: Sendable {
                    n: n, estimate: value, ciLow: low, ciHigh: high)
         }
         var out = [figure("cases", "count", "cases", n: cell.cases, Double(cell.cases))]
-        if cell.cases > 0 {
-            let share = ProportionInterval.wilson(successes: cell.ethnicityBased, total: cell.cases)
-            out.append(figure("ethnicity_based", "share", "proportion", n: cell.cases, share.estimate, share.lower, share.upper))
-        } else {
-            out.append(figure("ethnicity_based", "share", "proportion", n: 0, nil))
+        for (m, metric) in metrics.enumerated() {
+            let observations = cell.times[m].observations
+            out += survival(observations, metric: metric.name, unit: metric.unit.rawValue, figure: figure)
+            // The share within the local target, read off the same curve.
+            if metric.name == ResponseMetric.firstContact.name {
+                if observations.isEmpty {
+                    out.append(figure("first_contact_within_target", "share", "proportion", n: 0, nil))
+                } else {
+                    let km = KaplanMeier(observations)
+                    let within = km.cumulativeIncidence(at: Double(targets.firstContactWorkingDays))
+                    out.append(figure("first_contact_within_target", "share", "proportion", n: km.count,
+                                      within.estimate, within.lower, within.upper))
+                }
+            }
         }
-        let firstContact = cell.firstContact.observations
-        out += survival(firstContact, metric: "time_to_first_contact", unit: "working_days", figure: figure)
-        if firstContact.isEmpty {
-            out.append(figure("first_contact_within_target", "share", "proportion", n: 0, nil))
-        } else {
-            let km = KaplanMeier(firstContact)
-            let within = km.cumulativeIncidence(at: Double(targets.firstContactWorkingDays))
-            out.append(figure("first_contact_within_target", "share", "proportion", n: km.count,
-                              within.estimate, within.lower, within.upper))
+        for (i, share) in shares.enumerated() {
+            let (yes, total) = cell.shares[i]
+            if total > 0 {
+                let w = ProportionInterval.wilson(successes: yes, total: total)
+                out.append(figure(share.name, "share", "proportion", n: total, w.estimate, w.lower, w.upper))
+            } else {
+                out.append(figure(share.name, "share", "proportion", n: 0, nil))
+            }
         }
-        out += survival(cell.closure.observations, metric: "time_to_closure", unit: "calendar_days", figure: figure)
         return out
     }
 

@@ -26,8 +26,24 @@ struct FigureIndex {
         Measurement(metric: "cases", statistic: "count"),
         Measurement(metric: "time_to_first_contact", statistic: "median"),
         Measurement(metric: "first_contact_within_target", statistic: "share"),
+        Measurement(metric: "time_to_first_meeting", statistic: "median"),
+        Measurement(metric: "time_to_investigation", statistic: "median"),
+        Measurement(metric: "time_to_activity_plan", statistic: "median"),
+        Measurement(metric: "time_to_owner_notice", statistic: "median"),
         Measurement(metric: "time_to_closure", statistic: "median"),
+        Measurement(metric: "resolved", statistic: "share"),
+        Measurement(metric: "closed_without_activity_plan", statistic: "share"),
+        Measurement(metric: "escalated", statistic: "share"),
         Measurement(metric: "ethnicity_based", statistic: "share"),
+    ]
+
+    /// The measurements shown together in one table of a grouping, so that no table needs a
+    /// sideways scroll: how fast the school met the home and made a plan; how cases ended;
+    /// escalation and what kind of case. Measurements in none of these go in the last table.
+    static let tableParts: [Set<String>] = [
+        ["time_to_first_contact", "first_contact_within_target", "time_to_first_meeting", "time_to_investigation",
+         "time_to_activity_plan"],
+        ["time_to_closure", "resolved", "closed_without_activity_plan"],
     ]
 
     init(_ figures: [Figure]) {

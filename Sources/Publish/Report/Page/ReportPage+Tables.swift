@@ -13,16 +13,24 @@ extension ReportPage {
         w.element("p", text: strings.tablesIntro)
         w.newline()
         for grouping in groupings {
-            groupTable(&w, grouping: grouping)
+            // A few tables a grouping, so that none needs a sideways scroll.
+            let all = index.measurements(of: grouping)
+            let cases = all.filter { $0.metric == "cases" }
+            let parted = FigureIndex.tableParts.map { part in all.filter { part.contains($0.metric) } }
+            let rest = all.filter { m in m.metric != "cases" && !FigureIndex.tableParts.contains { $0.contains(m.metric) } }
+            w.element("h3", text: strings.byGrouping(strings.groupingTitle(grouping)))
+            var parts = (parted + [rest]).filter { !$0.isEmpty }.map { cases + $0 }
+            if parts.isEmpty { parts = [cases] }
+            for part in parts {
+                groupTable(&w, grouping: grouping, measurements: part)
+            }
         }
         w.close("section")
         w.newline()
     }
 
-    private func groupTable(_ w: inout MarkupWriter, grouping: String) {
-        let measurements = index.measurements(of: grouping)
+    private func groupTable(_ w: inout MarkupWriter, grouping: String, measurements: [FigureIndex.Measurement]) {
         let all = Grouping.all.name
-        w.element("h3", text: strings.byGrouping(strings.groupingTitle(grouping)))
         w.open("div", [("class", "table-wrap")])
         w.open("table")
         w.open("thead")

@@ -60,6 +60,13 @@ extension ReportStrings {
         notesTargets: "Mål satt av skoleeier (lokale standarder, ikke lovkrav):",
         notesTables: "Maskinlesbare tabeller ligger ved siden av rapporten: tables.csv og tables.json (for R, pandas og DuckDB) og tabeller-excel.csv (for Excel på norsk).",
         metricLabels: [
+            "time_to_first_meeting/median": "Tid til første møte med hjemmet",
+            "time_to_investigation/median": "Tid til undersøkelse",
+            "time_to_activity_plan/median": "Tid til skriftlig aktivitetsplan",
+            "time_to_owner_notice/median": "Tid til varsel til skoleeier (alvorlige saker)",
+            "resolved/share": "Avsluttede saker som ble løst",
+            "closed_without_activity_plan/share": "Avsluttet uten aktivitetsplan",
+            "escalated/share": "Meldt til statsforvalteren",
             "pupil_identified_by/count": "Elever etter hvordan de er identifisert",
             "excluded_cases/count": "Saker et måltall ikke kunne bruke",
             "cases/count": "Saker",

@@ -60,6 +60,13 @@ extension ReportStrings {
         notesTargets: "Targets set by the school owner (local standards, not law):",
         notesTables: "Machine-readable tables are next to this report: tables.csv and tables.json (for R, pandas and DuckDB) and tabeller-excel.csv (for Excel set to Norwegian).",
         metricLabels: [
+            "time_to_first_meeting/median": "Time to first meeting with the home",
+            "time_to_investigation/median": "Time to investigation",
+            "time_to_activity_plan/median": "Time to written activity plan",
+            "time_to_owner_notice/median": "Time to notice to the school owner (serious cases)",
+            "resolved/share": "Closed cases that were resolved",
+            "closed_without_activity_plan/share": "Closed without an activity plan",
+            "escalated/share": "Taken to the County Governor",
             "pupil_identified_by/count": "Pupils by how they are identified",
             "excluded_cases/count": "Cases a metric could not use",
             "cases/count": "Cases",
