@@ -18,6 +18,14 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(NorwegianHolidays.holidays(year: 2025).map(\.description), expected)
     }
 
+    func testADayThatIsTwoHolidaysCountsOnce() {
+        // 2027: Whit Monday is 17 May; 2008: Ascension Day is 1 May.
+        XCTAssertEqual(NorwegianHolidays.holidays(year: 2027).count, 9)
+        XCTAssertEqual(NorwegianHolidays.holidays(year: 2008).count, 9)
+        let cal = WorkingDayCalendar()
+        XCTAssertEqual(cal.workingDays(from: LocalDate(year: 2027, month: 5, day: 14)!, to: LocalDate(year: 2027, month: 5, day: 18)!), 1)
+    }
+
     func testWorkingDaysCountFromKnowledgeDay() {
         let cal = WorkingDayCalendar()
         func d(_ s: String) -> LocalDate {
@@ -71,5 +79,28 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(Timestamp(seconds: OsloTime.utcSeconds(date: autumn, hour: 2, minute: 30, second: 0)).description,
                        "2025-10-26T00:30:00Z")
         XCTAssertEqual(Timestamp(date: day).localDate, day)
+    }
+}
+
+final class WorkingDayArithmeticTests: XCTestCase {
+    /// The arithmetic count equals walking the days one by one, over ranges up to two years
+    /// across every weekday and holiday.
+    func testArithmeticEqualsAWalk() {
+        let cal = WorkingDayCalendar()
+        var rng = SystemRandomNumberGenerator()
+        let base = LocalDate(year: 2019, month: 12, day: 20)!
+        for _ in 0..<3_000 {
+            let a = base.adding(days: Int.random(in: 0...2_500, using: &rng))
+            let b = a.adding(days: Int.random(in: -30...800, using: &rng))
+            var walk = 0
+            if a <= b {
+                var d = a.adding(days: 1)
+                while d <= b { if cal.isWorkingDay(d) { walk += 1 }; d = d.adding(days: 1) }
+            } else {
+                var d = b.adding(days: 1)
+                while d <= a { if cal.isWorkingDay(d) { walk -= 1 }; d = d.adding(days: 1) }
+            }
+            XCTAssertEqual(cal.workingDays(from: a, to: b), walk, "\(a) → \(b)")
+        }
     }
 }

@@ -62,17 +62,19 @@ public struct CaseMeasurements: Sendable {
         let outcomes = shares.map { $0.outcome(c) }
         let empty = Cell(metrics: metrics.count, shares: shares.count)
         for (i, grouping) in groupings.enumerated() {
-            // Mutated in place: a copied cell would copy its counts on every case.
+            // Taken out of the dictionary, changed, put back: one lookup, no copy of its counts.
             let key = grouping.group(c)
-            cells[i][key, default: empty].cases += 1
+            var cell = cells[i].removeValue(forKey: key) ?? empty
+            cell.cases += 1
             for (m, o) in observations.enumerated() {
-                if let o { cells[i][key, default: empty].times[m].add(o) }
+                if let o { cell.times[m].add(o) }
             }
             for (s, outcome) in outcomes.enumerated() {
                 guard let outcome else { continue }
-                cells[i][key, default: empty].shares[s].total += 1
-                if outcome { cells[i][key, default: empty].shares[s].yes += 1 }
+                cell.shares[s].total += 1
+                if outcome { cell.shares[s].yes += 1 }
             }
+            cells[i][key] = cell
         }
     }
 

@@ -20,8 +20,23 @@ public enum NorwegianHolidays {
         let easter = easterSunday(year: year)
         let fixed = [(1, 1), (5, 1), (5, 17), (12, 25), (12, 26)].map { LocalDate(year: year, month: $0.0, day: $0.1)! }
         let moving = [-3, -2, 1, 39, 50].map { easter.adding(days: $0) }
-        return (fixed + moving).sorted()
+        // A day can be two holidays (17 May is Whit Monday in 2027, 1 May was
+        // Ascension Day in 2008): each day once.
+        return Array(Set(fixed + moving)).sorted()
     }
+
+    /// The holidays of `year` that fall on Monday–Friday (the ones that cost a working day).
+    public static func weekdayHolidays(year: Int) -> [LocalDate] {
+        if let table = weekdayTable[year] { return table }
+        return holidays(year: year).filter { $0.weekday <= 5 }
+    }
+
+    /// Computed once, for the years exports are about; others are computed when asked.
+    private static let weekdayTable: [Int: [LocalDate]] = {
+        var table: [Int: [LocalDate]] = [:]
+        for year in 1990...2100 { table[year] = holidays(year: year).filter { $0.weekday <= 5 } }
+        return table
+    }()
 
     public static func isHoliday(_ date: LocalDate) -> Bool {
         holidaySet(year: date.year).contains(date.daysSinceEpoch)
