@@ -31,10 +31,7 @@ public struct KeyRotation {
     }
 
     public func run() throws(SaksgangError) -> Outcome {
-        let newKey: PseudonymKey
-        do { newKey = try PseudonymKey(contentsOfFile: newKeyPath) } catch let e as SaksgangError { throw e } catch {
-            throw SaksgangError(.key, "the new key file cannot be used", at: .init(file: newKeyPath))
-        }
+        let newKey = try PseudonymKey.load(path: newKeyPath)
         let fm = FileManager.default
         let live = pipeline.stateDirectory
         let parent = (live as NSString).deletingLastPathComponent

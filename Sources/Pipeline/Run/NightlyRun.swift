@@ -52,10 +52,7 @@ public final class NightlyRun {
         let lock = try RunLock(stateDirectory: pipeline.stateDirectory, wait: wait)
         defer { withExtendedLifetime(lock) {} }
 
-        let key: PseudonymKey
-        do { key = try PseudonymKey(contentsOfFile: pipeline.keyPath) } catch let e as SaksgangError { throw e } catch {
-            throw SaksgangError(.key, "the key file cannot be used", at: .init(file: pipeline.keyPath))
-        }
+        let key = try PseudonymKey.load(path: pipeline.keyPath)
         let store = try SQLiteStore(path: pipeline.stateDirectory + "/store.sqlite")
         if let recorded = try store.recordedKeyID() {
             guard recorded == key.id else {

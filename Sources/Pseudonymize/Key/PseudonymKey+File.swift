@@ -127,3 +127,13 @@ extension PseudonymKey {
         return String(cString: text)
     }
 }
+
+extension PseudonymKey {
+    /// `init(contentsOfFile:)` for callers that handle only `SaksgangError`: every refusal
+    /// comes out as a `.key` error naming the file.
+    public static func load(path: String) throws(SaksgangError) -> PseudonymKey {
+        do { return try PseudonymKey(contentsOfFile: path) } catch let e as SaksgangError { throw e } catch {
+            throw SaksgangError(.key, "the key file cannot be used", at: .init(file: path))
+        }
+    }
+}

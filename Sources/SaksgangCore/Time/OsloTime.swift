@@ -10,8 +10,17 @@ public enum OsloTime {
         return seconds >= start && seconds < end ? 7200 : 3600
     }
 
-    /// UTC instants at which summer time starts and ends in `year`.
+    /// UTC instants at which summer time starts and ends in `year`. Every timestamp asks
+    /// this, so the years exports are about are computed once.
     public static func summerTime(year: Int) -> (start: Int64, end: Int64) {
+        if year >= tableFirstYear && year < tableFirstYear + summerTable.count { return summerTable[year - tableFirstYear] }
+        return computeSummerTime(year: year)
+    }
+
+    private static let tableFirstYear = 1990
+    private static let summerTable: [(start: Int64, end: Int64)] = (tableFirstYear...2100).map { computeSummerTime(year: $0) }
+
+    private static func computeSummerTime(year: Int) -> (start: Int64, end: Int64) {
         func lastSunday(month: Int) -> LocalDate {
             let last = LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))!
             return last.adding(days: -(last.weekday % 7))

@@ -34,10 +34,7 @@ extension ReportPage {
                 w.close("tr")
                 w.newline()
             }
-            w.close("tbody")
-            w.close("table")
-            w.close("div")
-            w.newline()
+            closeTable(&w)
         }
         w.element("p", text: content.quarantineCount > 0
             ? strings.quarantineSentence(numbers.integer(content.quarantineCount))
@@ -83,10 +80,7 @@ extension ReportPage {
             w.close("tr")
             w.newline()
         }
-        w.close("tbody")
-        w.close("table")
-        w.close("div")
-        w.newline()
+        closeTable(&w)
         footnotes(&w, withheld: withheld, notAvailable: notAvailable)
         w.close("section")
         w.newline()

@@ -68,10 +68,7 @@ extension ReportPage {
             w.close("tr")
             w.newline()
         }
-        w.close("tbody")
-        w.close("table")
-        w.close("div")
-        w.newline()
+        closeTable(&w)
         footnotes(&w, withheld: withheld, notAvailable: notAvailable)
     }
 

@@ -92,6 +92,14 @@ struct ReportPage {
     }
 
     /// The footnotes a table needs: the withheld one (with k) and the one for missing figures.
+    /// Closes a table opened inside its scrolling wrapper.
+    func closeTable(_ w: inout MarkupWriter) {
+        w.close("tbody")
+        w.close("table")
+        w.close("div")
+        w.newline()
+    }
+
     func footnotes(_ w: inout MarkupWriter, withheld: Bool, notAvailable: Bool) {
         if withheld {
             w.element("p", [("class", "footnote withheld-note")], text: strings.withheldFootnote(k))
