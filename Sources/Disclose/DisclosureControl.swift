@@ -20,7 +20,7 @@ public struct DisclosureControl: Sendable {
 
     public func apply(_ figures: [Figure]) -> [Figure] {
         var sets: [SetKey: [String: Int]] = [:]
-        for f in figures where f.statistic == "count" {
+        for f in figures where f.statistic == .count {
             sets[SetKey(f), default: [:]][f.group] = f.n ?? 0
         }
         var withheld: [CellKey: String] = [:]
@@ -35,13 +35,15 @@ public struct DisclosureControl: Sendable {
         }
         // Groups whose case count is withheld: all their figures follow.
         var hiddenGroups: Set<GroupKey> = []
-        for (cell, _) in withheld where cell.set.metric == "cases" {
+        for (cell, _) in withheld where cell.set.metric == .cases {
             hiddenGroups.insert(GroupKey(grouping: cell.set.grouping, group: cell.group))
         }
         return figures.map { f in
             var reason: String?
-            if f.statistic == "count", let r = withheld[CellKey(SetKey(f), f.group)] {
+            if f.statistic == .count, let r = withheld[CellKey(SetKey(f), f.group)] {
                 reason = r
+            } else if let c = f.comparison, isSmall(c.referenceN) || hiddenGroups.contains(GroupKey(grouping: f.grouping, group: c.reference)) {
+                reason = "linked"
             } else if hiddenGroups.contains(GroupKey(grouping: f.grouping, group: f.group)) {
                 reason = "linked"
             } else if let n = f.n, isSmall(n) {
@@ -55,21 +57,27 @@ public struct DisclosureControl: Sendable {
             hidden.estimate = nil
             hidden.ciLow = nil
             hidden.ciHigh = nil
+            hidden.comparison?.pValue = nil
+            hidden.comparison?.pAdjusted = nil
+            hidden.comparison?.flag = false
+            hidden.comparison?.referenceN = 0
             return hidden
         }
     }
 
     private func isSmall(_ n: Int) -> Bool { n >= 1 && n < threshold }
 
-    /// Counts that add up: one metric, one grouping, and for a crossing (`a x b`) one value
-    /// of its first part.
+    /// Counts that add up: one metric and category, one grouping, and for a crossing
+    /// (`a x b`) one value of its first part.
     private struct SetKey: Hashable {
-        var metric: String
+        var metric: Metric
+        var category: String?
         var grouping: String
         var margin: String
 
         init(_ f: Figure) {
             metric = f.metric
+            category = f.category
             grouping = f.grouping
             let parts = f.group.components(separatedBy: " x ")
             margin = f.grouping.contains(" x ") && parts.count > 1 ? parts[0] : ""

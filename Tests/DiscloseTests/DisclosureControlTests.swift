@@ -4,11 +4,11 @@ import XCTest
 
 final class DisclosureControlTests: XCTestCase {
     private func count(_ grouping: String, _ group: String, _ n: Int) -> Figure {
-        Figure(metric: "cases", statistic: "count", unit: "cases", grouping: grouping, group: group, n: n, estimate: Double(n))
+        Figure(metric: .cases, statistic: .count, unit: .cases, grouping: grouping, group: group, n: n, estimate: Double(n))
     }
 
     private func median(_ grouping: String, _ group: String, n: Int) -> Figure {
-        Figure(metric: "time_to_first_contact", statistic: "median", unit: "working_days", grouping: grouping, group: group,
+        Figure(metric: .timeToFirstContact, statistic: .median, unit: .workingDays, grouping: grouping, group: group,
                n: n, estimate: 2, ciLow: 1, ciHigh: 3)
     }
 
@@ -42,7 +42,7 @@ final class DisclosureControlTests: XCTestCase {
     func testCrossingsAreProtectedWithinEachMargin() {
         let rows = [("none", "fodselsnummer", 40), ("none", "local_id", 0), ("immigrant", "fodselsnummer", 13),
                     ("immigrant", "local_id", 3), ("immigrant", "d_number", 0)].map {
-            Figure(metric: "pupil_identified_by", statistic: "count", unit: "cases", grouping: "immigrant_background x identified_by",
+            Figure(metric: .pupilIdentifiedBy, statistic: .count, unit: .cases, grouping: "immigrant_background x identified_by",
                    group: "\($0.0) x \($0.1)", n: $0.2, estimate: Double($0.2))
         }
         let out = DisclosureControl(threshold: 5).apply(rows)

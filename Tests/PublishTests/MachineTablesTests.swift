@@ -10,7 +10,7 @@ final class MachineTablesTests: XCTestCase {
     func testTablesCSVParsesBackToTheSameRows() throws {
         var content = SampleReport.content()
         // Cells that need quoting, and a value with float noise.
-        content.figures.append(Figure(metric: "reported_by", statistic: "share", unit: "proportion",
+        content.figures.append(Figure(metric: .reportedBy, statistic: .share, unit: .proportion,
                                       grouping: "school", group: "Skole \"Nord\", avd. 2", n: 12,
                                       estimate: 0.1 + 0.2, ciLow: 0.0000123456789, ciHigh: 1234.5678912))
         let report = try WrittenReport(content)
@@ -24,9 +24,9 @@ final class MachineTablesTests: XCTestCase {
         let rows = content.figures + content.dataQuality
         XCTAssertEqual(records.count - 1, rows.count)
         for (record, figure) in zip(records.dropFirst(), rows) {
-            XCTAssertEqual(record.count, 11)
+            XCTAssertEqual(record.count, Self.header.count)
             let expected = figure.published
-            XCTAssertEqual(Array(record[0..<5]), [expected.metric, expected.statistic, expected.unit,
+            XCTAssertEqual(Array(record[0..<5]), [expected.metric.name, expected.statistic.rawValue, expected.unit.rawValue,
                                                   expected.grouping, expected.group])
             XCTAssertEqual(record[5], expected.n.map(String.init) ?? "")
             for (cell, value) in zip(record[6...8], [expected.estimate, expected.ciLow, expected.ciHigh]) {
@@ -74,10 +74,10 @@ final class MachineTablesTests: XCTestCase {
     func testExcelFileIsSemicolonSeparatedWithDecimalCommasAndDefusedFormulas() throws {
         var content = SampleReport.content()
         content.figures = [
-            Figure(metric: "difference", statistic: "difference", unit: "working_days", grouping: "school",
+            Figure(metric: .timeToFirstContact, statistic: .difference, unit: .workingDays, grouping: "school",
                    group: "=HYPERLINK(\"http://x\";\"y\")", n: 12, estimate: -0.5, ciLow: -1.25, ciHigh: 0.25),
-            Figure(metric: "@SUM", statistic: "+1", unit: "-x", grouping: "all", group: "all", n: 3, estimate: nil,
-                   suppressed: true, suppressionReason: "primary"),
+            Figure(metric: .cases, statistic: .count, unit: .cases, grouping: "@SUM", group: "+1", category: "-x", n: 3,
+                   estimate: nil, suppressed: true, suppressionReason: "primary"),
         ]
         content.dataQuality = []
         let report = try WrittenReport(content)
@@ -88,8 +88,10 @@ final class MachineTablesTests: XCTestCase {
         XCTAssertEqual(records[0][0], "Måltall")
         XCTAssertEqual(records[1][4], "'=HYPERLINK(\"http://x\";\"y\")")
         XCTAssertEqual(Array(records[1][5...9]), ["12", "-0,5", "-1,25", "0,25", "nei"])
-        XCTAssertEqual(Array(records[2][0...2]), ["'@SUM", "'+1", "'-x"])
-        XCTAssertEqual(Array(records[2][5...10]), ["", "", "", "", "ja", "primary"])
+        XCTAssertEqual(Array(records[2][3...4]), ["'@SUM", "'+1"])
+        XCTAssertEqual(records[2][10], "'-x")
+        XCTAssertEqual(Array(records[2][5...9]), ["", "", "", "", "ja"])
+        XCTAssertEqual(records[2].last, "primary")
     }
 
     func testMachineNumbersAreLocaleFreeAndWithoutNoise() {

@@ -77,9 +77,9 @@ final class ReportPageTests: XCTestCase {
     func testEverythingFromTheContentIsEscaped() {
         var content = SampleReport.content(title: "Skolen <script>alert('x')</script> & co")
         content.files.append(FileSummary(name: "evil\"<script>.csv", format: "smc", records: 1, inserted: 1))
-        content.figures.append(Figure(metric: "cases", statistic: "count", unit: "cases", grouping: "school",
+        content.figures.append(Figure(metric: .cases, statistic: .count, unit: .cases, grouping: "school",
                                       group: "<b onmouseover=\"x\">", n: 7, estimate: 7))
-        content.targets.append(TargetDescription(metric: "<i>", text: "a </li><img src=x>"))
+        content.targets.append(TargetDescription(metric: .timeToInvestigation, text: "a </li><img src=x> <i>"))
         let html = render(content)
         XCTAssertFalse(html.lowercased().contains("<script"))
         XCTAssertFalse(html.contains("<b "))

@@ -38,7 +38,7 @@ final class ReportWriterTests: XCTestCase {
     func testAWithheldFigureLeaksNothingEvenIfAnEarlierStageLeftItsNumbers() throws {
         var content = SampleReport.content()
         // A careless upstream stage: suppressed, but the numbers are still there.
-        content.figures.append(Figure(metric: "time_to_first_meeting", statistic: "median", unit: "working_days",
+        content.figures.append(Figure(metric: .timeToFirstMeeting, statistic: .median, unit: .workingDays,
                                       grouping: "sami", group: "yes", n: 3, estimate: 777.25, ciLow: 701.5,
                                       ciHigh: 799.75, suppressed: true, suppressionReason: "primary"))
         let report = try WrittenReport(content)

@@ -13,17 +13,17 @@ enum SampleReport {
         func add(_ grouping: String, _ group: String, cases: Int, firstContact: (Double, Double, Double)?,
                  within: (Double, Double, Double)?, closure: (Double, Double, Double?)?,
                  ethnicity: (Double, Double, Double)?) {
-            out.append(Figure(metric: "cases", statistic: "count", unit: "cases", grouping: grouping, group: group,
+            out.append(Figure(metric: .cases, statistic: .count, unit: .cases, grouping: grouping, group: group,
                               n: cases, estimate: Double(cases)))
-            out.append(Figure(metric: "ethnicity_based", statistic: "share", unit: "proportion", grouping: grouping,
+            out.append(Figure(metric: .ethnicityBased, statistic: .share, unit: .proportion, grouping: grouping,
                               group: group, n: cases, estimate: ethnicity?.0, ciLow: ethnicity?.1, ciHigh: ethnicity?.2))
-            out.append(Figure(metric: "time_to_first_contact", statistic: "median", unit: "working_days",
+            out.append(Figure(metric: .timeToFirstContact, statistic: .median, unit: .workingDays,
                               grouping: grouping, group: group, n: cases, estimate: firstContact?.0,
                               ciLow: firstContact?.1, ciHigh: firstContact?.2))
-            out.append(Figure(metric: "first_contact_within_target", statistic: "share", unit: "proportion",
+            out.append(Figure(metric: .firstContactWithinTarget, statistic: .share, unit: .proportion,
                               grouping: grouping, group: group, n: cases, estimate: within?.0, ciLow: within?.1,
                               ciHigh: within?.2))
-            out.append(Figure(metric: "time_to_closure", statistic: "median", unit: "calendar_days",
+            out.append(Figure(metric: .timeToClosure, statistic: .median, unit: .calendarDays,
                               grouping: grouping, group: group, n: cases, estimate: closure?.0, ciLow: closure?.1,
                               ciHigh: closure?.2))
         }
@@ -37,21 +37,21 @@ enum SampleReport {
             within: (0.3636364, 0.15, 0.65), closure: (49, 30, 80), ethnicity: (0.1818182, 0.05, 0.48))
         add("immigrant_background", "unknown", cases: 0, firstContact: nil, within: nil, closure: nil, ethnicity: nil)
         // one_foreign_born_parent: four cases, below k = 5: withheld in every figure.
-        for metric in [("cases", "count", "cases"), ("ethnicity_based", "share", "proportion"),
-                       ("time_to_first_contact", "median", "working_days"),
-                       ("first_contact_within_target", "share", "proportion"),
-                       ("time_to_closure", "median", "calendar_days")] {
+        for metric: (Metric, Statistic, FigureUnit) in [(.cases, .count, .cases), (.ethnicityBased, .share, .proportion),
+                       (.timeToFirstContact, .median, .workingDays),
+                       (.firstContactWithinTarget, .share, .proportion),
+                       (.timeToClosure, .median, .calendarDays)] {
             out.append(Figure(metric: metric.0, statistic: metric.1, unit: metric.2, grouping: "immigrant_background",
                               group: "one_foreign_born_parent", n: nil, estimate: nil, suppressed: true,
-                              suppressionReason: metric.0 == "cases" ? "primary" : "linked"))
+                              suppressionReason: metric.0 == .cases ? "primary" : "linked"))
         }
         add("ethnicity_based", "no", cases: 77, firstContact: (2, 1, 3), within: (0.45, 0.34, 0.56),
             closure: (44, 37, 51), ethnicity: (0, 0, 0.05))
         add("ethnicity_based", "yes", cases: 11, firstContact: (3, 1, 7), within: (0.36, 0.15, 0.65),
             closure: (60, 31, 99), ethnicity: (1, 0.74, 1))
-        out.append(Figure(metric: "time_to_activity_plan", statistic: "median", unit: "school_days",
+        out.append(Figure(metric: .timeToActivityPlan, statistic: .median, unit: .schoolDays,
                           grouping: "gender", group: "J", n: 40, estimate: 4.5, ciLow: 3, ciHigh: 6))
-        out.append(Figure(metric: "time_to_activity_plan", statistic: "median", unit: "school_days",
+        out.append(Figure(metric: .timeToActivityPlan, statistic: .median, unit: .schoolDays,
                           grouping: "gender", group: "G", n: 48, estimate: 5, ciLow: 4, ciHigh: 7))
         return out
     }
@@ -59,7 +59,7 @@ enum SampleReport {
     static func content(language: ReportLanguage = .bokmal, title: String = "Demo kommune") -> ReportContent {
         ReportContent(
             title: title, language: language, asOf: asOf, threshold: 5,
-            targets: [TargetDescription(metric: "time_to_first_contact", text: "samme eller neste arbeidsdag")],
+            targets: [TargetDescription(metric: .timeToFirstContact, text: "samme eller neste arbeidsdag")],
             figures: figures(),
             files: [
                 FileSummary(name: "visma-2025-03-03.smx.xml.gz", format: "smx", records: 60, inserted: 55, updated: 2,
@@ -71,8 +71,8 @@ enum SampleReport {
             ],
             quarantineCount: 4,
             dataQuality: [
-                Figure(metric: "missing_knowledge_time", statistic: "share", unit: "proportion", grouping: "all",
-                       group: "all", n: 88, estimate: 0.0227273, ciLow: 0.006, ciHigh: 0.08),
+                Figure(metric: .missingField, statistic: .count, unit: .cases, grouping: "all",
+                       group: "all", category: "knowledge", n: 2, estimate: 2),
             ])
     }
 }

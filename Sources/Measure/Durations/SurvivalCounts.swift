@@ -1,27 +1,56 @@
-/// Survival observations kept as counts per whole day: durations here are counts of days, so
-/// a million cases take a few hundred entries instead of a million. Expanded to observations
-/// one group at a time, when its figures are computed.
+/// Survival observations kept as counts per tick (a whole day, or a minute for hours), so
+/// that a million cases take a few hundred entries instead of a million. Days sit in an
+/// array (the common case, cheap to add to); other ticks in a dictionary. Expanded to a
+/// curve one group at a time, when its figures are computed.
 struct SurvivalCounts: Sendable {
-    private var counts: [Int: (events: Int, censored: Int)] = [:]
+    /// Events and censorings at tick t, for t below `dense`.
+    private var denseEvents: [Int32] = []
+    private var denseCensored: [Int32] = []
+    private var sparse: [Int: (events: Int, censored: Int)] = [:]
     private(set) var total = 0
+    static let dense = 4096
 
-    mutating func add(_ o: SurvivalObservation) {
-        let day = Int(o.time)
-        precondition(Double(day) == o.time, "durations are whole days")
-        if o.event { counts[day, default: (0, 0)].events += 1 } else { counts[day, default: (0, 0)].censored += 1 }
+    mutating func add(tick: Int, event: Bool) {
         total += 1
+        if tick >= 0, tick < Self.dense {
+            if tick >= denseEvents.count {
+                let size = min(Self.dense, max(tick + 1, denseEvents.count * 2, 64))
+                denseEvents += repeatElement(0, count: size - denseEvents.count)
+                denseCensored += repeatElement(0, count: size - denseCensored.count)
+            }
+            if event { denseEvents[tick] += 1 } else { denseCensored[tick] += 1 }
+        } else {
+            if event { sparse[tick, default: (0, 0)].events += 1 } else { sparse[tick, default: (0, 0)].censored += 1 }
+        }
+    }
+
+    mutating func add(_ other: SurvivalCounts) {
+        for (tick, events, censored) in other.ticks {
+            for _ in 0..<events { add(tick: tick, event: true) }
+            for _ in 0..<censored { add(tick: tick, event: false) }
+        }
     }
 
     var isEmpty: Bool { total == 0 }
 
-    /// The observations, in time order.
-    var observations: [SurvivalObservation] {
+    /// (tick, events, censored) in tick order, ticks with nothing left out.
+    var ticks: [(tick: Int, events: Int, censored: Int)] {
+        var out: [(Int, Int, Int)] = []
+        for t in denseEvents.indices where denseEvents[t] != 0 || denseCensored[t] != 0 {
+            out.append((t, Int(denseEvents[t]), Int(denseCensored[t])))
+        }
+        for t in sparse.keys.sorted() { out.append((t, sparse[t]!.events, sparse[t]!.censored)) }
+        return out.sorted { $0.0 < $1.0 }
+    }
+
+    /// The observations, in time order, with each tick divided by `ticksPerUnit`.
+    func observations(ticksPerUnit: Int = 1) -> [SurvivalObservation] {
         var out: [SurvivalObservation] = []
         out.reserveCapacity(total)
-        for day in counts.keys.sorted() {
-            let c = counts[day]!
-            out += repeatElement(SurvivalObservation(time: Double(day), event: true), count: c.events)
-            out += repeatElement(SurvivalObservation(time: Double(day), event: false), count: c.censored)
+        for (tick, events, censored) in ticks {
+            let time = Double(tick) / Double(ticksPerUnit)
+            out += repeatElement(SurvivalObservation(time: time, event: true), count: events)
+            out += repeatElement(SurvivalObservation(time: time, event: false), count: censored)
         }
         return out
     }

@@ -1,157 +1,201 @@
 import SaksgangCore
 
-/// Collects what the metrics need from each case as the store streams them, so that no
-/// list of cases is ever held: per grouping and group, the survival observations and
-/// counts. `figures()` then computes every published figure.
+/// Collects what the metrics need from each case as the store streams them, so that no list
+/// of cases is ever held: per grouping and group, survival counts per tick and counts of
+/// shares and categories. `figures(threshold:correction:)` then computes every figure and
+/// every comparison. Every metric of `Metric.catalogue` is measured over every grouping of
+/// `Grouping.standard`; the data-quality metrics over `qualityGroupings`.
 public struct CaseMeasurements: Sendable {
     public let groupings: [Grouping]
-    public let metrics: [ResponseMetric]
-    public let shares: [ShareMetric]
+    public let metrics: [Metric]
     public let targets: Targets
     public let clock: ResponseClock
     /// Latest export per municipality: open cases are censored there.
     public let asOf: [String: Timestamp]
-
-    private var cells: [[String: Cell]]
-    /// Cases that gave no observation for a metric, by metric and reason (data quality).
-    public private(set) var gaps: [String: [ResponseClock.Gap: Int]] = [:]
     public private(set) var total = 0
-    /// How each case's pupil was identified, by immigrant background: newly arrived pupils
-    /// known only by a local id must not silently drop out of the comparison.
-    public private(set) var identification: [ImmigrantGroup: [PupilIdentification: Int]] = [:]
+    /// Cases that needed a school calendar that the pipeline does not have.
+    public private(set) var casesWithoutSchoolCalendar = 0
 
-    struct Cell: Sendable {
-        var cases = 0
-        /// Per metric of `metrics`, in order.
-        var times: [SurvivalCounts]
-        /// Per metric of `shares`: (yes, counted).
-        var shares: [(yes: Int, total: Int)]
+    let layout: Layout
+    var tables: [GroupTable]
+    /// For the comparisons within schools: per comparable grouping, cells keyed by school and group.
+    var strata: [GroupTable]
+    let strataGroupings: [Int]
 
-        init(metrics: Int, shares: Int) {
-            times = Array(repeating: SurvivalCounts(), count: metrics)
-            self.shares = Array(repeating: (0, 0), count: shares)
-        }
-    }
+    public static let qualityGroupings: [Grouping] = [.all, .immigrantBackground, .school, .municipality]
 
-    public init(groupings: [Grouping] = Grouping.standard, metrics: [ResponseMetric] = ResponseMetric.standard,
-                shares: [ShareMetric] = ShareMetric.standard, targets: Targets = Targets(),
+    public init(groupings: [Grouping] = Grouping.standard, targets: Targets = Targets(),
                 clock: ResponseClock = ResponseClock(), asOf: [String: Timestamp]) {
         self.groupings = groupings
-        self.metrics = metrics
-        self.shares = shares
+        self.metrics = Metric.catalogue + Metric.dataQuality
         self.targets = targets
         self.clock = clock
         self.asOf = asOf
-        cells = Array(repeating: [:], count: groupings.count)
+        layout = Layout(metrics: metrics)
+        tables = groupings.map { _ in GroupTable() }
+        strataGroupings = groupings.indices.filter { groupings[$0].reference != nil && groupings[$0].parts.isEmpty }
+        strata = strataGroupings.map { _ in GroupTable() }
     }
 
     public mutating func add(_ c: Case) {
         total += 1
-        identification[c.pupil.immigrantGroup, default: [:]][c.pupil.identifiedBy, default: 0] += 1
-        let censorAt = asOf[c.school.municipality] ?? c.exportTime
-        var observations: [SurvivalObservation?] = []
-        for m in metrics {
-            guard m.applies(c) else { observations.append(nil); continue }
-            switch m.observe(clock, c, censorAt) {
-            case .success(let o): observations.append(o)
-            case .failure(let e):
-                gaps[m.name, default: [:]][e.gap, default: 0] += 1
-                observations.append(nil)
-            }
-        }
-        let outcomes = shares.map { $0.outcome(c) }
-        let empty = Cell(metrics: metrics.count, shares: shares.count)
+        let m = MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime)
+        let facts = layout.facts(m)
+        if facts.lacksSchoolCalendar { casesWithoutSchoolCalendar += 1 }
         for (i, grouping) in groupings.enumerated() {
-            // Taken out of the dictionary, changed, put back: one lookup, no copy of its counts.
-            let key = grouping.group(c)
-            var cell = cells[i].removeValue(forKey: key) ?? empty
-            cell.cases += 1
-            for (m, o) in observations.enumerated() {
-                if let o { cell.times[m].add(o) }
-            }
-            for (s, outcome) in outcomes.enumerated() {
-                guard let outcome else { continue }
-                cell.shares[s].total += 1
-                if outcome { cell.shares[s].yes += 1 }
-            }
-            cells[i][key] = cell
+            tables[i].add(facts, key: grouping.group(c), layout: layout)
+        }
+        for (s, g) in strataGroupings.enumerated() {
+            strata[s].add(facts, key: c.school.orgnr + Self.strataSeparator + groupings[g].group(c), layout: layout)
         }
     }
 
-    /// Every figure, grouping by grouping, group by group in the grouping's order.
-    public func figures() -> [Figure] {
-        var out: [Figure] = []
-        for (i, grouping) in groupings.enumerated() {
-            let seen = cells[i].keys.filter { !grouping.groups.contains($0) }.sorted()
-            for group in grouping.groups + seen {
-                out += figures(cells[i][group] ?? Cell(metrics: metrics.count, shares: shares.count),
-                               grouping: grouping.name, group: group)
-            }
-        }
-        return out
-    }
+    static let strataSeparator = "\u{1F}"
+}
 
-    /// Data-quality figures (metrics.md §6): pupils by how they were identified, per
-    /// immigrant background; cases each metric could not use, by reason.
-    public func dataQualityFigures() -> [Figure] {
-        var out: [Figure] = []
-        for group in ImmigrantGroup.allCases {
-            for kind in PupilIdentification.allCases {
-                let n = identification[group]?[kind] ?? 0
-                out.append(Figure(metric: "pupil_identified_by", statistic: "count", unit: "cases",
-                                  grouping: "immigrant_background x identified_by", group: "\(group.rawValue) x \(kind.rawValue)",
-                                  n: n, estimate: Double(n)))
-            }
+extension CaseMeasurements {
+    /// Where each metric's counts sit in a cell, and how a case becomes counts.
+    struct Layout: Sendable {
+        struct Series: Sendable {
+            var metric: Int
+            var duration: Metric.Duration
+            var unit: FigureUnit
+            var ticksPerUnit: Int { unit == .hours ? 60 : 1 }
         }
-        for metric in metrics.map(\.name) {
-            for gap in ResponseClock.Gap.allCases {
-                let n = gaps[metric]?[gap] ?? 0
-                out.append(Figure(metric: "excluded_cases", statistic: "count", unit: "cases", grouping: "metric x reason",
-                                  group: "\(metric) x \(gap.rawValue)", n: n, estimate: Double(n)))
-            }
+        struct Shares: Sendable {
+            var metric: Int
+            var share: Metric.Share
         }
-        return out
-    }
-
-    private func figures(_ cell: Cell, grouping: String, group: String) -> [Figure] {
-        func figure(_ metric: String, _ statistic: String, _ unit: String, n: Int, _ value: Double?,
-                    _ low: Double? = nil, _ high: Double? = nil) -> Figure {
-            Figure(metric: metric, statistic: statistic, unit: unit, grouping: grouping, group: group,
-                   n: n, estimate: value, ciLow: low, ciHigh: high)
+        struct CategoryBlock: Sendable {
+            var metric: Int
+            var categories: Metric.Categories
+            var offset: Int
+            var index: [String: Int]
         }
-        var out = [figure("cases", "count", "cases", n: cell.cases, Double(cell.cases))]
-        for (m, metric) in metrics.enumerated() {
-            let observations = cell.times[m].observations
-            out += survival(observations, metric: metric.name, unit: metric.unit.rawValue, figure: figure)
-            // The share within the local target, read off the same curve.
-            if metric.name == ResponseMetric.firstContact.name {
-                if observations.isEmpty {
-                    out.append(figure("first_contact_within_target", "share", "proportion", n: 0, nil))
-                } else {
-                    let km = KaplanMeier(observations)
-                    let within = km.cumulativeIncidence(at: Double(targets.firstContactWorkingDays))
-                    out.append(figure("first_contact_within_target", "share", "proportion", n: km.count,
-                                      within.estimate, within.lower, within.upper))
+        var series: [Series] = []
+        var shares: [Shares] = []
+        var categoryBlocks: [CategoryBlock] = []
+        var categoryCount = 0
+        /// Series index of each metric's first unit, by metric index.
+        var firstSeries: [Int: Int] = [:]
+        var seriesOf: [Int: [Int]] = [:]
+        var shareOf: [Int: Int] = [:]
+        var blockOf: [Int: Int] = [:]
+        init(metrics: [Metric]) {
+            for (i, metric) in metrics.enumerated() {
+                switch metric.kind {
+                case .duration(let d):
+                    for unit in d.units {
+                        if firstSeries[i] == nil { firstSeries[i] = series.count }
+                        seriesOf[i, default: []].append(series.count)
+                        series.append(Series(metric: i, duration: d, unit: unit))
+                    }
+                case .share(let s):
+                    shareOf[i] = shares.count
+                    shares.append(Shares(metric: i, share: s))
+                case .categoryShares(let c), .categoryCounts(let c):
+                    blockOf[i] = categoryBlocks.count
+                    var index: [String: Int] = [:]
+                    for (k, category) in c.categories.enumerated() { index[category.code] = k }
+                    categoryBlocks.append(CategoryBlock(metric: i, categories: c, offset: categoryCount, index: index))
+                    categoryCount += c.categories.count
+                case .caseCount, .withinTarget, .reachedBy:
+                    break
                 }
             }
         }
-        for (i, share) in shares.enumerated() {
-            let (yes, total) = cell.shares[i]
-            if total > 0 {
-                let w = ProportionInterval.wilson(successes: yes, total: total)
-                out.append(figure(share.name, "share", "proportion", n: total, w.estimate, w.lower, w.upper))
-            } else {
-                out.append(figure(share.name, "share", "proportion", n: 0, nil))
+
+        /// Everything a case adds to a cell, computed once per case.
+        func facts(_ m: MeasuredCase) -> Facts {
+            var f = Facts()
+            f.ticks.reserveCapacity(series.count)
+            for s in series {
+                guard s.duration.applies(m.c) else { f.ticks.append(Facts.notApplicable); continue }
+                switch m.clock.observe(s.duration.end, m.c, asOf: m.censorAt, unit: s.unit) {
+                case .success(let o):
+                    let tick = Int((o.time * Double(s.ticksPerUnit)).rounded())
+                    f.ticks.append(o.event ? tick : -tick - 1)
+                case .failure(let e):
+                    if e.gap == .noSchoolCalendar { f.lacksSchoolCalendar = true; f.ticks.append(Facts.noCalendar) }
+                    else { f.ticks.append(Facts.notApplicable) }
+                }
             }
+            f.shares = shares.map { $0.share.outcome(m) }
+            f.categories = categoryBlocks.map { block in
+                block.categories.classify(m).map { codes in codes.compactMap { block.index[$0].map { block.offset + $0 } } }
+            }
+            return f
         }
-        return out
     }
 
-    private func survival(_ obs: [SurvivalObservation], metric: String, unit: String,
-                          figure: (String, String, String, Int, Double?, Double?, Double?) -> Figure) -> [Figure] {
-        guard !obs.isEmpty else { return [figure(metric, "median", unit, 0, nil, nil, nil)] }
-        let km = KaplanMeier(obs)
-        let ci = km.medianConfidenceInterval()
-        return [figure(metric, "median", unit, km.count, km.median, ci.lower, ci.upper)]
+    /// What one case adds to a cell. A tick t >= 0 is an event at t; -t-1 a censoring at t.
+    struct Facts: Sendable {
+        static let notApplicable = Int.min
+        static let noCalendar = Int.min + 1
+        var ticks: [Int] = []
+        var shares: [Bool?] = []
+        var categories: [[Int]?] = []
+        var lacksSchoolCalendar = false
+    }
+
+    /// The counts of one group.
+    struct Cell: Sendable {
+        var cases = 0
+        var series: [SurvivalCounts]
+        /// Cases of a school-day series that had no school calendar: its figures are withheld.
+        var noCalendar: [Int]
+        var shareYes: [Int]
+        var shareTotal: [Int]
+        var categoryYes: [Int]
+        var categoryTotal: [Int]
+
+        init(_ layout: Layout) {
+            series = Array(repeating: SurvivalCounts(), count: layout.series.count)
+            noCalendar = Array(repeating: 0, count: layout.series.count)
+            shareYes = Array(repeating: 0, count: layout.shares.count)
+            shareTotal = shareYes
+            categoryYes = Array(repeating: 0, count: layout.categoryCount)
+            categoryTotal = Array(repeating: 0, count: layout.categoryBlocks.count)
+        }
+
+        mutating func add(_ f: Facts) {
+            cases += 1
+            for (s, t) in f.ticks.enumerated() {
+                switch t {
+                case Facts.notApplicable: continue
+                case Facts.noCalendar: noCalendar[s] += 1
+                default: if t >= 0 { series[s].add(tick: t, event: true) } else { series[s].add(tick: -t - 1, event: false) }
+                }
+            }
+            for (i, outcome) in f.shares.enumerated() {
+                guard let outcome else { continue }
+                shareTotal[i] += 1
+                if outcome { shareYes[i] += 1 }
+            }
+            for (b, list) in f.categories.enumerated() {
+                guard let list else { continue }
+                categoryTotal[b] += 1
+                for k in list { categoryYes[k] += 1 }
+            }
+        }
+    }
+
+    /// The cells of one grouping, found by group code; cells are changed in place.
+    struct GroupTable: Sendable {
+        var index: [String: Int] = [:]
+        var cells: [Cell] = []
+
+        mutating func add(_ f: Facts, key: String, layout: Layout) {
+            if let i = index[key] {
+                cells[i].add(f)
+            } else {
+                index[key] = cells.count
+                var cell = Cell(layout)
+                cell.add(f)
+                cells.append(cell)
+            }
+        }
+
+        func cell(_ key: String) -> Cell? { index[key].map { cells[$0] } }
     }
 }

@@ -1,3 +1,5 @@
+import Measure
+
 /// A pipeline file (`Pipelines/<name>.yml`): where exports arrive, which mappings read them,
 /// where the key and the state store are, the targets, the disclosure threshold and where
 /// reports go (operations.md). Relative paths are relative to the pipeline file.
@@ -16,9 +18,34 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     public var targets: TargetsConfig?
     public var limits: LimitsConfig?
 
+    /// `holm` (default) or `benjamini-hochberg`: the correction for multiple testing of the
+    /// comparisons between groups, one family per report.
+    public var correction: String?
+
+    /// Local targets; a target left out keeps its default.
     public struct TargetsConfig: Codable, Sendable, Equatable {
         public var firstContactWorkingDays: Int?
-        enum CodingKeys: String, CodingKey { case firstContactWorkingDays = "first_contact_working_days" }
+        public var firstMeetingWorkingDays: Int?
+        public var investigationWorkingDays: Int?
+        public var activityPlanSchoolDays: Int?
+        public var ownerNoticeWorkingDays: Int?
+        public var contactGapSchoolDays: Int?
+        enum CodingKeys: String, CodingKey {
+            case firstContactWorkingDays = "first_contact_working_days", firstMeetingWorkingDays = "first_meeting_working_days"
+            case investigationWorkingDays = "investigation_working_days", activityPlanSchoolDays = "activity_plan_school_days"
+            case ownerNoticeWorkingDays = "owner_notice_working_days", contactGapSchoolDays = "contact_gap_school_days"
+        }
+
+        /// The targets, defaults where the file says nothing.
+        var targets: Targets {
+            let d = Targets()
+            return Targets(firstContactWorkingDays: firstContactWorkingDays ?? d.firstContactWorkingDays,
+                           firstMeetingWorkingDays: firstMeetingWorkingDays ?? d.firstMeetingWorkingDays,
+                           investigationWorkingDays: investigationWorkingDays ?? d.investigationWorkingDays,
+                           activityPlanSchoolDays: activityPlanSchoolDays ?? d.activityPlanSchoolDays,
+                           ownerNoticeWorkingDays: ownerNoticeWorkingDays ?? d.ownerNoticeWorkingDays,
+                           contactGapSchoolDays: contactGapSchoolDays ?? d.contactGapSchoolDays)
+        }
     }
 
     public struct LimitsConfig: Codable, Sendable, Equatable {

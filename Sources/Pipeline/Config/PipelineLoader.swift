@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Measure
 import Publish
 import SaksgangCore
 import Yams
@@ -17,6 +18,10 @@ public struct LoadedPipeline: Sendable {
     public var mappings: [CompiledMapping]
     public var threshold: Int
     public var limits: DecompressionLimits
+    /// The correction for multiple testing of the comparisons.
+    public var correction: Figure.Correction
+    /// The clock: working days, and school days once school calendars are configured.
+    public var clock: ResponseClock { ResponseClock() }
 
     /// Command-line overrides of the file's paths.
     public struct Overrides: Sendable {
@@ -55,6 +60,9 @@ public struct LoadedPipeline: Sendable {
         guard threshold >= 2 else {
             throw SaksgangError(.configuration, "threshold must be at least 2", at: .init(file: path, field: "threshold"))
         }
+        guard let correction = Figure.Correction(rawValue: config.correction ?? Figure.Correction.holm.rawValue) else {
+            throw SaksgangError(.configuration, "correction must be holm or benjamini-hochberg", at: .init(file: path, field: "correction"))
+        }
         var limits = DecompressionLimits.standard
         if let mib = config.limits?.maxDecompressedMiB { limits.maxOutputBytes = Int64(mib) << 20 }
         if let ratio = config.limits?.maxRatio { limits.maxRatio = ratio }
@@ -64,7 +72,7 @@ public struct LoadedPipeline: Sendable {
             outputDirectory: overrides.output.map { absolute($0) } ?? resolve(config.output),
             stateDirectory: overrides.state.map { absolute($0) } ?? resolve(config.state),
             keyPath: overrides.key.map { absolute($0) } ?? resolve(config.key),
-            mappings: mappings, threshold: threshold, limits: limits)
+            mappings: mappings, threshold: threshold, limits: limits, correction: correction)
     }
 
     static func absolute(_ p: String) -> String {

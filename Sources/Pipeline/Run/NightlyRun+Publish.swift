@@ -20,17 +20,9 @@ extension NightlyRun {
         }
         let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
         let language: ReportLanguage = pipeline.config.language == "en" ? .english : .bokmal
-        let target = targets.firstContactWorkingDays
-        let targetText: String
-        switch (language, target) {
-        case (.bokmal, 1): targetText = "samme eller neste arbeidsdag"
-        case (.bokmal, _): targetText = "innen \(target) arbeidsdager"
-        case (.english, 1): targetText = "the same or the next working day"
-        case (.english, _): targetText = "within \(target) working days"
-        }
         let content = ReportContent(
             title: pipeline.config.name, language: language, asOf: asOf, threshold: pipeline.threshold,
-            targets: [TargetDescription(metric: "time_to_first_contact", text: targetText)],
+            targets: TargetDescription.all(targets, language: language),
             figures: figures, files: files, quarantineCount: ingested.reduce(0) { $0 + $1.quarantined } + files.filter { $0.errorReason != nil }.count,
             dataQuality: dataQuality)
         do {

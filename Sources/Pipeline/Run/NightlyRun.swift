@@ -90,13 +90,15 @@ public final class NightlyRun {
         }
 
         // Measure from everything stored, not only tonight's files.
-        var measurements = CaseMeasurements(groupings: Grouping.standard, targets: targets, asOf: try store.latestExports())
+        var measurements = CaseMeasurements(groupings: Grouping.standard, targets: targets, clock: pipeline.clock,
+                                            asOf: try store.latestExports())
         do { try store.forEachCase { measurements.add($0) } } catch let e as SaksgangError { throw e } catch {
             throw SaksgangError(.store, "the stored cases could not be read")
         }
         let control = DisclosureControl(threshold: pipeline.threshold)
-        let figures = control.apply(measurements.figures())
-        let quality = control.apply(measurements.dataQualityFigures())
+        let published = control.apply(measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction))
+        let figures = published.filter { !Metric.dataQuality.contains($0.metric) }
+        let quality = published.filter { Metric.dataQuality.contains($0.metric) }
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
@@ -111,9 +113,7 @@ public final class NightlyRun {
         return outcome
     }
 
-    var targets: Targets {
-        Targets(firstContactWorkingDays: pipeline.config.targets?.firstContactWorkingDays ?? 1)
-    }
+    var targets: Targets { pipeline.config.targets?.targets ?? Targets() }
 
     /// The export folder's files in name order; files still being written (`*.part`) and
     /// hidden files are left alone.

@@ -36,13 +36,10 @@ public struct ReportContent: Sendable {
         self.dataQuality = dataQuality
     }
 
-    /// The target for a metric; a `…_within_target` share finds the target of its
-    /// `time_to_…` metric.
-    func target(for metric: String) -> TargetDescription? {
+    /// The target of a time metric, or of the time metric a within-target share reads.
+    func target(for metric: Metric) -> TargetDescription? {
         if let exact = targets.first(where: { $0.metric == metric }) { return exact }
-        let suffix = "_within_target"
-        guard metric.hasSuffix(suffix) else { return nil }
-        let timeMetric = "time_to_" + metric.dropLast(suffix.count)
-        return targets.first(where: { $0.metric == timeMetric })
+        guard case .withinTarget(let time) = metric.kind else { return nil }
+        return targets.first(where: { $0.metric == time })
     }
 }

@@ -10,17 +10,23 @@ import Measure
 enum ExcelTablesCSV {
     static let fileName = "tabeller-excel.csv"
     static let header = ["Måltall", "Statistikk", "Enhet", "Gruppering", "Gruppe", "Antall saker",
-                         "Estimat", "95 % KI nedre", "95 % KI øvre", "Skjult", "Grunn til skjuling"]
+                         "Estimat", "95 % KI nedre", "95 % KI øvre", "Skjult", "Kategori", "Referansegruppe",
+                         "Saker i referansegruppen", "p-verdi", "Justert p-verdi", "Korreksjon", "Flagget", "Stratifisert etter",
+                         "Test", "Grunn til skjuling"]
 
     static func data(_ rows: [Figure]) -> Data {
         var text = header.map(field).joined(separator: ";") + "\r\n"
         for f in rows {
+            let c = f.comparison
             let cells = [
-                textCell(f.metric), textCell(f.statistic), textCell(f.unit), textCell(f.grouping),
+                textCell(f.metric.name), textCell(f.statistic.rawValue), textCell(f.unit.rawValue), textCell(f.grouping),
                 textCell(f.group),
                 f.n.map(String.init) ?? "",
                 number(f.estimate), number(f.ciLow), number(f.ciHigh),
                 f.suppressed ? "ja" : "nei",
+                textCell(f.category ?? ""), textCell(c?.reference ?? ""), c.map { String($0.referenceN) } ?? "",
+                number(c?.pValue), number(c?.pAdjusted), textCell(c?.correction.rawValue ?? ""),
+                c.map { $0.flag ? "ja" : "nei" } ?? "", textCell(c?.stratifiedBy ?? ""), textCell(c?.test ?? ""),
                 textCell(f.suppressionReason ?? ""),
             ]
             text += cells.map(field).joined(separator: ";") + "\r\n"

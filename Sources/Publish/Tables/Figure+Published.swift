@@ -15,6 +15,8 @@ extension Figure {
         if let v = copy.estimate, !v.isFinite { copy.estimate = nil }
         if let v = copy.ciLow, !v.isFinite { copy.ciLow = nil }
         if let v = copy.ciHigh, !v.isFinite { copy.ciHigh = nil }
+        if let v = copy.comparison?.pValue, !v.isFinite { copy.comparison?.pValue = nil }
+        if let v = copy.comparison?.pAdjusted, !v.isFinite { copy.comparison?.pAdjusted = nil }
         return copy
     }
 }

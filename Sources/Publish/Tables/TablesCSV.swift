@@ -8,7 +8,8 @@ import Measure
 enum TablesCSV {
     static let fileName = "tables.csv"
     static let header = ["metric", "statistic", "unit", "grouping", "group", "n", "estimate",
-                         "ci_low", "ci_high", "suppressed", "suppression_reason"]
+                         "ci_low", "ci_high", "suppressed", "category", "reference", "reference_n", "p_value", "p_adjusted",
+                         "correction", "flag", "stratified_by", "test", "suppression_reason"]
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static func data(_ rows: [Figure]) -> Data {
@@ -21,13 +22,19 @@ enum TablesCSV {
 
     /// A row's cells in header order, unquoted.
     static func cells(_ f: Figure) -> [String] {
-        [f.metric, f.statistic, f.unit, f.grouping, f.group,
-         f.n.map(String.init) ?? "",
-         f.estimate.map(NumberText.machine) ?? "",
-         f.ciLow.map(NumberText.machine) ?? "",
-         f.ciHigh.map(NumberText.machine) ?? "",
-         f.suppressed ? "true" : "false",
-         f.suppressionReason ?? ""]
+        let c = f.comparison
+        return [f.metric.name, f.statistic.rawValue, f.unit.rawValue, f.grouping, f.group,
+                f.n.map(String.init) ?? "",
+                f.estimate.map(NumberText.machine) ?? "",
+                f.ciLow.map(NumberText.machine) ?? "",
+                f.ciHigh.map(NumberText.machine) ?? "",
+                f.suppressed ? "true" : "false",
+                f.category ?? "",
+                c?.reference ?? "", c.map { String($0.referenceN) } ?? "",
+                c?.pValue.map(NumberText.machine) ?? "", c?.pAdjusted.map(NumberText.machine) ?? "",
+                c?.correction.rawValue ?? "", c.map { $0.flag ? "true" : "false" } ?? "",
+                c?.stratifiedBy ?? "", c?.test ?? "",
+                f.suppressionReason ?? ""]
     }
 
     /// Quotes a field holding a comma, a quote or a line break, doubling its quotes.

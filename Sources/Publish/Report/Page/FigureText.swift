@@ -8,8 +8,6 @@ enum FigureText: Equatable {
     case withheld
     case notAvailable
 
-    static let timeUnits: Set<String> = ["working_days", "calendar_days", "school_days", "hours"]
-
     init(_ figure: Figure?, style: NumberStyle) {
         guard let figure else { self = .notAvailable; return }
         if figure.suppressed { self = .withheld; return }
@@ -21,17 +19,15 @@ enum FigureText: Equatable {
             return (lo.map(format) ?? "…") + "–" + (hi.map(format) ?? "…") + suffix
         }
         switch figure.unit {
-        case "proportion":
+        case .proportion:
             self = .value(main: style.percent(estimate),
                           interval: range(style.percentNumber, suffix: style.percentSpace + "%"))
-        case "cases":
+        case .cases, .pupils:
             self = .value(main: style.integer(Int(estimate.rounded())),
                           interval: range { style.integer(Int($0.rounded())) })
-        case _ where FigureText.timeUnits.contains(figure.unit):
+        case .hours, .calendarDays, .workingDays, .schoolDays:
             self = .value(main: style.decimal(estimate, decimals: 1),
                           interval: range { style.decimal($0, decimals: 1) })
-        default:
-            self = .value(main: style.general(estimate), interval: range(style.general))
         }
     }
 }

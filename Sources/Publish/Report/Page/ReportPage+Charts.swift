@@ -4,11 +4,9 @@ extension ReportPage {
     /// The charts drawn when their figures are present: time to first contact (required
     /// reading for a school owner), the share within target and time to closure, each by
     /// immigrant background.
-    static let chartedMeasurements: [(FigureIndex.Measurement, grouping: String)] = [
-        (.init(metric: "time_to_first_contact", statistic: "median"), Grouping.immigrantBackground.name),
-        (.init(metric: "first_contact_within_target", statistic: "share"), Grouping.immigrantBackground.name),
-        (.init(metric: "time_to_closure", statistic: "median"), Grouping.immigrantBackground.name),
-    ]
+    static let chartedMeasurements: [(FigureIndex.Measurement, grouping: Grouping)] =
+        [Metric.timeToFirstContact, .firstContactWithinTarget, .timeToClosure].compactMap(FigureIndex.column(of:))
+            .map { ($0, Grouping.immigrantBackground) }
 
     func charts(_ w: inout MarkupWriter) {
         for (number, (measurement, grouping)) in ReportPage.chartedMeasurements.enumerated() {
@@ -26,13 +24,13 @@ extension ReportPage {
         }
     }
 
-    private func intervalChart(_ measurement: FigureIndex.Measurement, grouping: String, groups: [String],
+    private func intervalChart(_ measurement: FigureIndex.Measurement, grouping: Grouping, groups: [String],
                                id: String) -> IntervalChart {
-        let isShare = index.unit(of: measurement) == "proportion"
-        let unit = index.unit(of: measurement)
+        let isShare = measurement.unit == .proportion
+        let unit = measurement.unit
         let rows = groups.map { group -> IntervalChart.Row in
-            let label = strings.groupLabel(grouping: grouping, group: group)
-            let figure = index.figure(measurement, grouping: grouping, group: group)
+            let label = strings.groupLabel(grouping: grouping.name, group: group)
+            let figure = index.figure(measurement, grouping: grouping.name, group: group)
             switch FigureText(figure, style: numbers) {
             case .withheld: return .init(label: label, value: .withheld)
             case .notAvailable: return .init(label: label, value: .missing)
@@ -47,8 +45,8 @@ extension ReportPage {
            case let .value(main, _) = FigureText(overall, style: numbers) {
             reference = (value, strings.chartReference(main))
         }
-        let metricLabel = strings.metricLabel(metric: measurement.metric, statistic: measurement.statistic)
-        let title = strings.chartTitle(metricLabel, strings.groupingTitle(grouping))
+        let metricLabel = strings.metricLabel(measurement.metric)
+        let title = strings.chartTitle(metricLabel, strings.text(grouping.label))
         let style = numbers
         return IntervalChart(
             id: id, title: title, description: isShare ? strings.chartCaptionShare : strings.chartCaptionMedian, rows: rows,

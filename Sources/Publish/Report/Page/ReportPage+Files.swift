@@ -65,7 +65,8 @@ extension ReportPage {
         // Zero rows are left out here (they are in tables.csv and tables.json).
         for figure in quality where figure.suppressed || (figure.n ?? 0) > 0 {
             w.open("tr")
-            w.element("th", [("scope", "row")], text: strings.metricLabel(metric: figure.metric, statistic: figure.statistic))
+            w.element("th", [("scope", "row")], text: strings.metricLabel(figure.metric)
+                + (figure.category.map { ": " + strings.categoryLabel(figure.metric, $0) } ?? ""))
             w.element("td", text: strings.groupingTitle(figure.grouping))
             w.element("td", text: strings.groupLabel(grouping: figure.grouping, group: figure.group))
             if figure.suppressed {

@@ -37,35 +37,36 @@ extension ReportPage {
         var isValue: Bool
     }
 
+    /// One card per metric that declares one, in the catalogue's order; each says only its
+    /// own sentence, with its own figure.
     private func headlineCards() -> [HeadlineCard] {
         let all = Grouping.all.name
         var cards: [HeadlineCard] = []
-        for measurement in FigureIndex.knownMeasurements {
+        for metric in Metric.catalogue {
+            guard let headline = metric.headline else { continue }
+            let measurement = FigureIndex.Measurement(metric: metric, statistic: headline.statistic, unit: headline.unit,
+                                                      category: headline.category)
             guard let figure = index.figure(measurement, grouping: all, group: all) else { continue }
-            let label = strings.metricLabel(metric: measurement.metric, statistic: measurement.statistic)
+            let label = strings.metricLabel(metric) + (headline.category.map { ": " + strings.categoryLabel(metric, $0) } ?? "")
             switch FigureText(figure, style: numbers) {
             case .withheld:
                 cards.append(HeadlineCard(label: label, big: strings.withheldMark, unit: nil,
                                           sentence: strings.withheldHeadline(k), interval: nil, isValue: false))
             case .notAvailable:
-                let why = measurement.statistic == "median" ? strings.medianNotReached : strings.notAvailableHeadline
+                let why = headline.statistic.quantile != nil ? strings.medianNotReached : strings.notAvailableHeadline
                 cards.append(HeadlineCard(label: label, big: strings.notAvailableMark, unit: nil, sentence: why,
                                           interval: nil, isValue: false))
             case let .value(main, interval):
-                let unitWord = FigureText.timeUnits.contains(figure.unit) ? strings.unitWord(figure.unit) : nil
-                let unit = unitWord.map { " " + $0 } ?? ""
-                let big = main + unit
-                let sentence: String
-                switch measurement.metric {
-                case "cases": sentence = strings.casesSentence(main)
-                case "time_to_first_contact": sentence = strings.firstContactSentence(big)
-                case "time_to_closure": sentence = strings.closureSentence(big)
-                case "first_contact_within_target":
-                    sentence = strings.withinTargetSentence(main, content.target(for: measurement.metric)?.text)
-                default: sentence = strings.ethnicitySentence(main)
-                }
-                cards.append(HeadlineCard(label: label, big: main, unit: unitWord, sentence: sentence,
-                                          interval: interval.map { strings.interval($0 + unit) }, isValue: true))
+                let spoken = SpokenNumber(figure, style: numbers, strings: strings)
+                let target = content.target(for: metric)?.text ?? ""
+                let sentence = strings.text(headline.sentence)
+                    .replacingOccurrences(of: "{value}", with: spoken.text)
+                    .replacingOccurrences(of: "{target}", with: target)
+                let unitWord = figure.unit.isTime ? spoken.unitWord : nil
+                cards.append(HeadlineCard(label: label, big: spoken.number, unit: unitWord, sentence: sentence,
+                                          interval: interval.map { strings.interval($0 + (unitWord.map { " " + $0 } ?? "")) },
+                                          isValue: true))
+                _ = main
             }
         }
         return cards

@@ -16,7 +16,7 @@ extension ReportPage {
             w.open("ul")
             for target in content.targets {
                 w.element("li") { w in
-                    w.element("strong", text: strings.metricLabel(metric: target.metric))
+                    w.element("strong", text: strings.metricLabel(target.metric))
                     w.text(": " + target.text)
                 }
             }

@@ -12,24 +12,21 @@ extension ReportPage {
         w.element("h2", text: strings.tablesTitle)
         w.element("p", text: strings.tablesIntro)
         w.newline()
+        let cases = FigureIndex.column(of: .cases)!
         for grouping in groupings {
-            // A few tables a grouping, so that none needs a sideways scroll.
-            let all = index.measurements(of: grouping)
-            let cases = all.filter { $0.metric == "cases" }
-            let parted = FigureIndex.tableParts.map { part in all.filter { part.contains($0.metric) } }
-            let rest = all.filter { m in m.metric != "cases" && !FigureIndex.tableParts.contains { $0.contains(m.metric) } }
-            w.element("h3", text: strings.byGrouping(strings.groupingTitle(grouping)))
-            var parts = (parted + [rest]).filter { !$0.isEmpty }.map { cases + $0 }
-            if parts.isEmpty { parts = [cases] }
-            for part in parts {
-                groupTable(&w, grouping: grouping, measurements: part)
+            // A few tables a grouping, so that none needs a sideways scroll; the case count first in each.
+            w.element("h3", text: strings.byGrouping(strings.text(grouping.label)))
+            for part in FigureIndex.tableParts {
+                let columns = [cases] + part.filter { $0 != cases }
+                guard columns.contains(where: { m in index.groups(of: grouping, for: m).count > 0 && m != cases }) else { continue }
+                groupTable(&w, grouping: grouping, measurements: columns)
             }
         }
         w.close("section")
         w.newline()
     }
 
-    private func groupTable(_ w: inout MarkupWriter, grouping: String, measurements: [FigureIndex.Measurement]) {
+    private func groupTable(_ w: inout MarkupWriter, grouping: Grouping, measurements: [FigureIndex.Measurement]) {
         let all = Grouping.all.name
         w.open("div", [("class", "table-wrap")])
         w.open("table")
@@ -38,7 +35,7 @@ extension ReportPage {
         w.element("th", [("scope", "col")], text: strings.groupColumn)
         for m in measurements {
             w.element("th", [("scope", "col"), ("class", "num")]) { w in
-                w.text(strings.metricLabel(metric: m.metric, statistic: m.statistic))
+                w.text(strings.metricLabel(m.metric) + (m.category.map { ": " + strings.categoryLabel(m.metric, $0) } ?? ""))
                 let detail = columnDetail(m)
                 if !detail.isEmpty { w.element("span", [("class", "unit")], text: detail) }
             }
@@ -54,7 +51,7 @@ extension ReportPage {
             rows.append((strings.totalRow, all, all, true))
         }
         for group in index.groups(of: grouping) {
-            rows.append((strings.groupLabel(grouping: grouping, group: group), grouping, group, false))
+            rows.append((strings.groupLabel(grouping: grouping.name, group: group), grouping.name, group, false))
         }
         for row in rows {
             w.open("tr", row.total ? [("class", "total")] : [])
@@ -75,11 +72,6 @@ extension ReportPage {
     /// The line under a column heading: statistic and unit for time ("median, arbeidsdager");
     /// the unit code for a measurement the report does not know.
     private func columnDetail(_ m: FigureIndex.Measurement) -> String {
-        let unit = index.unit(of: m)
-        if FigureText.timeUnits.contains(unit) {
-            return strings.statisticWord(m.statistic) + ", " + strings.unitWord(unit)
-        }
-        if FigureIndex.knownMeasurements.contains(m) { return "" }
-        return strings.unitWord(unit)
+        m.unit.isTime ? strings.statisticWord(m.statistic) + ", " + strings.unitWord(m.unit) : ""
     }
 }

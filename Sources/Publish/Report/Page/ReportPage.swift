@@ -13,7 +13,9 @@ struct ReportPage {
         self.content = content
         self.strings = .forLanguage(content.language)
         self.index = FigureIndex(content.figures.map(\.published))
-        self.quality = content.dataQuality.map(\.published)
+        // All cases and each school; the other groupings are in the table files.
+        self.quality = content.dataQuality.filter { $0.grouping == Grouping.all.name || $0.grouping == Grouping.school.name }
+            .map(\.published)
     }
 
     var numbers: NumberStyle { strings.numbers }

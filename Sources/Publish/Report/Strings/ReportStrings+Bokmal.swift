@@ -58,62 +58,6 @@ extension ReportStrings {
         notesInterval: "95\u{00A0}% konfidensintervall (KI) viser hvor usikkert et tall er. Når intervallene for to grupper overlapper mye, er forskjellen mellom dem usikker.",
         notesDisclosure: { "Personvern: Tall som bygger på færre enn k = \($0) saker, vises ikke (–*), og heller ikke tall som kunne avsløre dem. Null saker vises som 0." },
         notesTargets: "Mål satt av skoleeier (lokale standarder, ikke lovkrav):",
-        notesTables: "Maskinlesbare tabeller ligger ved siden av rapporten: tables.csv og tables.json (for R, pandas og DuckDB) og tabeller-excel.csv (for Excel på norsk).",
-        metricLabels: [
-            "time_to_first_meeting/median": "Tid til første møte med hjemmet",
-            "time_to_investigation/median": "Tid til undersøkelse",
-            "time_to_activity_plan/median": "Tid til skriftlig aktivitetsplan",
-            "time_to_owner_notice/median": "Tid til varsel til skoleeier (alvorlige saker)",
-            "resolved/share": "Avsluttede saker som ble løst",
-            "closed_without_activity_plan/share": "Avsluttet uten aktivitetsplan",
-            "escalated/share": "Meldt til statsforvalteren",
-            "pupil_identified_by/count": "Elever etter hvordan de er identifisert",
-            "excluded_cases/count": "Saker et måltall ikke kunne bruke",
-            "cases/count": "Saker",
-            "time_to_first_contact/median": "Tid til første kontakt med hjemmet",
-            "time_to_closure/median": "Tid til saken ble avsluttet",
-            "first_contact_within_target/share": "Første kontakt innen målet",
-            "ethnicity_based/share": "Etnisk baserte saker",
-        ],
-        statisticWords: ["count": "antall", "median": "median", "share": "andel", "p75": "75-persentil", "p90": "90-persentil"],
-        unitWords: [
-            "working_days": "arbeidsdager", "calendar_days": "kalenderdager",
-            "school_days": "skoledager", "hours": "timer", "cases": "saker", "proportion": "andel",
-        ],
-        groupingTitles: [
-            "identified_by": "Identifisert ved",
-            "metric": "Måltall",
-            "reason": "Årsak",
-            "all": "Alle saker",
-            "immigrant_background": "Innvandringsbakgrunn",
-            "sami": "Samisk tilhørighet",
-            "national_minority": "Nasjonal minoritet",
-            "ethnicity_based": "Etnisk basert krenkelse",
-        ],
-        groupLabels: [
-            "identified_by": [
-                "fodselsnummer": "Fødselsnummer", "d_number": "D-nummer", "h_number": "H-nummer",
-                "synthetic_number": "Syntetisk testnummer", "local_id": "Bare lokal elev-ID", "none": "Ingen identitet",
-            ],
-            "metric": ["time_to_first_contact": "Tid til første kontakt", "time_to_closure": "Tid til avslutning"],
-            "reason": ["no_knowledge": "Mangler tidspunkt for kjennskap", "event_before_knowledge": "Hendelse datert før kjennskap"],
-            "all": ["all": "Alle saker"],
-            "immigrant_background": [
-                "none": "Ingen innvandrerbakgrunn",
-                "immigrant": "Innvandrere",
-                "norwegian_born_to_immigrants": "Norskfødte med innvandrerforeldre",
-                "one_foreign_born_parent": "Én utenlandsfødt forelder",
-                "unknown": "Ukjent",
-            ],
-            "sami": ["no": "Ikke samisk", "yes": "Samisk", "unknown": "Ukjent"],
-            "national_minority": [
-                "none": "Ingen nasjonal minoritet", "kvensk": "Kvener/norskfinner", "jodisk": "Jøder",
-                "skogfinsk": "Skogfinner", "rom": "Rom", "romani": "Romanifolk/tatere",
-            ],
-            "ethnicity_based": [
-                "no": "Ikke etnisk basert",
-                "yes": "Etnisk basert (etnisitet, religion, språk)",
-            ],
-        ]
+        notesTables: "Maskinlesbare tabeller ligger ved siden av rapporten: tables.csv og tables.json (for R, pandas og DuckDB) og tabeller-excel.csv (for Excel på norsk)."
     )
 }

@@ -58,62 +58,6 @@ extension ReportStrings {
         notesInterval: "The 95% confidence interval (CI) shows how uncertain a figure is. When the intervals of two groups overlap a lot, the difference between them is uncertain.",
         notesDisclosure: { "Privacy: figures resting on fewer than k = \($0) cases are not shown (–*), nor are figures that could reveal them. Zero cases are shown as 0." },
         notesTargets: "Targets set by the school owner (local standards, not law):",
-        notesTables: "Machine-readable tables are next to this report: tables.csv and tables.json (for R, pandas and DuckDB) and tabeller-excel.csv (for Excel set to Norwegian).",
-        metricLabels: [
-            "time_to_first_meeting/median": "Time to first meeting with the home",
-            "time_to_investigation/median": "Time to investigation",
-            "time_to_activity_plan/median": "Time to written activity plan",
-            "time_to_owner_notice/median": "Time to notice to the school owner (serious cases)",
-            "resolved/share": "Closed cases that were resolved",
-            "closed_without_activity_plan/share": "Closed without an activity plan",
-            "escalated/share": "Taken to the County Governor",
-            "pupil_identified_by/count": "Pupils by how they are identified",
-            "excluded_cases/count": "Cases a metric could not use",
-            "cases/count": "Cases",
-            "time_to_first_contact/median": "Time to first contact with the home",
-            "time_to_closure/median": "Time to closure",
-            "first_contact_within_target/share": "First contact within target",
-            "ethnicity_based/share": "Ethnicity-based cases",
-        ],
-        statisticWords: ["count": "count", "median": "median", "share": "share", "p75": "75th percentile", "p90": "90th percentile"],
-        unitWords: [
-            "working_days": "working days", "calendar_days": "calendar days",
-            "school_days": "school days", "hours": "hours", "cases": "cases", "proportion": "share",
-        ],
-        groupingTitles: [
-            "identified_by": "Identified by",
-            "metric": "Metric",
-            "reason": "Reason",
-            "all": "All cases",
-            "immigrant_background": "Immigrant background",
-            "sami": "Sami",
-            "national_minority": "National minority",
-            "ethnicity_based": "Ethnicity-based harassment",
-        ],
-        groupLabels: [
-            "identified_by": [
-                "fodselsnummer": "National identity number", "d_number": "D-number", "h_number": "H-number",
-                "synthetic_number": "Synthetic test number", "local_id": "Local pupil id only", "none": "No identity",
-            ],
-            "metric": ["time_to_first_contact": "Time to first contact", "time_to_closure": "Time to closure"],
-            "reason": ["no_knowledge": "No knowledge time", "event_before_knowledge": "Event dated before knowledge"],
-            "all": ["all": "All cases"],
-            "immigrant_background": [
-                "none": "No immigrant background",
-                "immigrant": "Immigrants",
-                "norwegian_born_to_immigrants": "Norwegian-born to immigrant parents",
-                "one_foreign_born_parent": "One foreign-born parent",
-                "unknown": "Unknown",
-            ],
-            "sami": ["no": "Not Sami", "yes": "Sami", "unknown": "Unknown"],
-            "national_minority": [
-                "none": "No national minority", "kvensk": "Kvens/Norwegian Finns", "jodisk": "Jews",
-                "skogfinsk": "Forest Finns", "rom": "Roma", "romani": "Romani/Tater",
-            ],
-            "ethnicity_based": [
-                "no": "Not ethnicity-based",
-                "yes": "Ethnicity-based (ethnicity, religion, language)",
-            ],
-        ]
+        notesTables: "Machine-readable tables are next to this report: tables.csv and tables.json (for R, pandas and DuckDB) and tabeller-excel.csv (for Excel set to Norwegian)."
     )
 }

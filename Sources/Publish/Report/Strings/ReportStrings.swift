@@ -1,3 +1,4 @@
+import Measure
 import SaksgangCore
 
 /// Every word the HTML report shows, in one place per language. Codes the report does not
@@ -75,13 +76,6 @@ struct ReportStrings: Sendable {
     var notesTargets: String
     var notesTables: String
 
-    // Codes
-    var metricLabels: [String: String]
-    var statisticWords: [String: String]
-    var unitWords: [String: String]
-    var groupingTitles: [String: String]
-    var groupLabels: [String: [String: String]]
-
     static func forLanguage(_ language: ReportLanguage) -> ReportStrings {
         switch language {
         case .bokmal: return .bokmal
@@ -94,37 +88,27 @@ struct ReportStrings: Sendable {
         return dateFormat(d, monthNames[m - 1], y)
     }
 
-    /// The label of a metric/statistic pair, or its machine name.
-    func metricLabel(metric: String, statistic: String) -> String {
-        metricLabels["\(metric)/\(statistic)"] ?? "\(metric) · \(statistic)"
+    /// A model text in this language.
+    func text(_ label: Label) -> String { htmlLanguage == "nb" ? label.bokmal : label.english }
+
+    func metricLabel(_ metric: Metric) -> String { text(metric.label) }
+
+    func statisticWord(_ statistic: Statistic) -> String { text(statistic.label) }
+
+    func unitWord(_ unit: FigureUnit) -> String { text(unit.label) }
+
+    /// The title of a grouping by its machine name (a crossing part by part).
+    func groupingTitle(_ name: String) -> String {
+        Grouping.named(name).map { text($0.label) } ?? name
     }
 
-    /// The label of a metric named without its statistic (as targets name it).
-    func metricLabel(metric: String) -> String {
-        for statistic in ["median", "share", "count"] {
-            if let label = metricLabels["\(metric)/\(statistic)"] { return label }
-        }
-        return metric
-    }
-
-    func statisticWord(_ statistic: String) -> String { statisticWords[statistic] ?? statistic }
-
-    func groupingTitle(_ grouping: String) -> String {
-        if let title = groupingTitles[grouping] { return title }
-        let parts = grouping.components(separatedBy: " x ")
-        guard parts.count > 1 else { return grouping }
-        return parts.map { groupingTitles[$0] ?? $0 }.joined(separator: " × ")
-    }
-
-    /// The label of a group; a crossing (`immigrant x yes` in `immigrant_background x
-    /// ethnicity_based`) is labelled part by part.
+    /// The label of a group; a code without words (an orgnr) as it is.
     func groupLabel(grouping: String, group: String) -> String {
-        if let label = groupLabels[grouping]?[group] { return label }
-        let groupings = grouping.components(separatedBy: " x ")
-        let groups = group.components(separatedBy: " x ")
-        guard groupings.count > 1, groupings.count == groups.count else { return group }
-        return zip(groupings, groups).map { groupLabels[$0]?[$1] ?? $1 }.joined(separator: " × ")
+        Grouping.named(grouping)?.label(of: group).map(text) ?? group
     }
 
-    func unitWord(_ unit: String) -> String { unitWords[unit] ?? unit }
+    /// The label of a metric's category.
+    func categoryLabel(_ metric: Metric, _ code: String) -> String {
+        metric.categories.first { $0.code == code }.map { text($0.label) } ?? code
+    }
 }

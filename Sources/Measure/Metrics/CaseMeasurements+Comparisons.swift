@@ -1,0 +1,165 @@
+import SaksgangCore
+
+extension CaseMeasurements {
+    /// One comparison before the correction: its two rows share one p-value.
+    struct PendingComparison {
+        var difference: Figure
+        var ratio: Figure
+        var pValue: Double?
+        var n: Int
+        var referenceN: Int
+    }
+
+    /// Every group against its grouping's reference, pooled and within schools, for each
+    /// metric that is a share (shares, category shares, shares read off a curve). Curves are
+    /// tested with the log-rank test (stratified by school within schools); shares with
+    /// Pearson's chi-square test without continuity correction (Cochran–Mantel–Haenszel within
+    /// schools). The p-values form one family, adjusted by `correction`.
+    func comparisons(threshold: Int, correction: Figure.Correction) -> [Figure] {
+        var pending: [PendingComparison] = []
+        for (i, grouping) in groupings.enumerated() where grouping.reference != nil {
+            let stratum = strataGroupings.firstIndex(of: i)
+            let schoolCodes = stratum.map { schools(in: strata[$0]) } ?? []
+            for group in groups(i) {
+                guard let reference = grouping.reference(for: group),
+                      let a = tables[i].cell(group), let b = tables[i].cell(reference) else { continue }
+                var pairs: [(Cell, Cell)] = []
+                if let stratum {
+                    for school in schoolCodes {
+                        if let x = strata[stratum].cell(school + Self.strataSeparator + group),
+                           let y = strata[stratum].cell(school + Self.strataSeparator + reference) { pairs.append((x, y)) }
+                    }
+                }
+                for (m, metric) in metrics.enumerated() {
+                    pending += compare(metric, m, a, b, grouping: grouping.name, group: group, reference: reference, stratifiedBy: nil)
+                    if stratum != nil {
+                        pending += compareWithinSchools(metric, m, pairs: pairs, group: group, reference: reference, grouping: grouping.name)
+                    }
+                }
+            }
+        }
+        let ps = pending.map { $0.pValue ?? .nan }
+        let adjusted = correction == .holm ? MultipleTesting.holm(ps) : MultipleTesting.benjaminiHochberg(ps)
+        var out: [Figure] = []
+        for (k, var c) in pending.enumerated() {
+            let p = adjusted[k].isNaN ? nil : adjusted[k]
+            let flag = (p ?? 1) < 0.05 && c.n >= threshold && c.referenceN >= threshold
+            for row in [\PendingComparison.difference, \PendingComparison.ratio] {
+                c[keyPath: row].comparison?.pAdjusted = p
+                c[keyPath: row].comparison?.correction = correction
+                c[keyPath: row].comparison?.flag = flag
+                out.append(c[keyPath: row])
+            }
+        }
+        return out
+    }
+
+    private func rows(_ metric: Metric, grouping: String, group: String, category: String?, reference: String,
+                      n: Int, referenceN: Int, stratifiedBy: String?, test: String, p: Double?,
+                      difference: (Double, Double?, Double?)?, ratio: (Double, Double?, Double?)?) -> PendingComparison {
+        func row(_ statistic: Statistic, _ v: (Double, Double?, Double?)?) -> Figure {
+            Figure(metric: metric, statistic: statistic, unit: .proportion, grouping: grouping, group: group, category: category,
+                   n: n, estimate: v?.0, ciLow: v?.1, ciHigh: v?.2,
+                   comparison: Figure.Comparison(reference: reference, referenceN: referenceN, pValue: p,
+                                                 stratifiedBy: stratifiedBy, test: test))
+        }
+        return PendingComparison(difference: row(.difference, difference), ratio: row(.ratio, ratio), pValue: p, n: n,
+                                 referenceN: referenceN)
+    }
+
+    /// Pooled comparisons of one metric between two cells.
+    private func compare(_ metric: Metric, _ m: Int, _ a: Cell, _ b: Cell, grouping: String, group: String,
+                         reference: String, stratifiedBy: String?) -> [PendingComparison] {
+        switch metric.kind {
+        case .withinTarget(let timeMetric), .reachedBy(let timeMetric, _):
+            guard let t = metrics.firstIndex(of: timeMetric), let s = layout.firstSeries[t],
+                  case .duration(let d) = timeMetric.kind, a.noCalendar[s] == 0, b.noCalendar[s] == 0,
+                  let ka = curve(a, series: s), let kb = curve(b, series: s) else { return [] }
+            let p = LogRankCounts.test([a.series[s]], [b.series[s]])
+            let times: [(Double, String?)]
+            if case .reachedBy(_, let days) = metric.kind { times = days.map { (Double($0), String($0)) } }
+            else if let at = readingTime(d) { times = [(at, nil)] } else { times = [] }
+            return times.map { at, category in
+                let c = CurveContrast(ka, kb, at: at)
+                return rows(metric, grouping: grouping, group: group, category: category, reference: reference,
+                            n: ka.count, referenceN: kb.count, stratifiedBy: stratifiedBy, test: "log-rank", p: p,
+                            difference: c.difference, ratio: c.ratio)
+            }
+        case .share:
+            let i = layout.shareOf[m]!
+            return [shareRows(metric, nil, (a.shareYes[i], a.shareTotal[i]), (b.shareYes[i], b.shareTotal[i]),
+                              grouping: grouping, group: group, reference: reference)]
+        case .categoryShares:
+            let blockIndex = layout.blockOf[m]!
+            let block = layout.categoryBlocks[blockIndex]
+            return block.categories.categories.enumerated().map { k, category in
+                shareRows(metric, category.code, (a.categoryYes[block.offset + k], a.categoryTotal[blockIndex]),
+                          (b.categoryYes[block.offset + k], b.categoryTotal[blockIndex]),
+                          grouping: grouping, group: group, reference: reference)
+            }
+        case .caseCount, .duration, .categoryCounts:
+            return []
+        }
+    }
+
+    private func shareRows(_ metric: Metric, _ category: String?, _ a: (yes: Int, total: Int), _ b: (yes: Int, total: Int),
+                           grouping: String, group: String, reference: String) -> PendingComparison {
+        guard a.total > 0, b.total > 0 else {
+            return rows(metric, grouping: grouping, group: group, category: category, reference: reference, n: a.total,
+                        referenceN: b.total, stratifiedBy: nil, test: "chi-square", p: nil, difference: nil, ratio: nil)
+        }
+        let d = ProportionDifference.newcombe(successes1: a.yes, total1: a.total, successes2: b.yes, total2: b.total)
+        let r = ProportionRatio.katz(successes1: a.yes, total1: a.total, successes2: b.yes, total2: b.total)
+        return rows(metric, grouping: grouping, group: group, category: category, reference: reference, n: a.total,
+                    referenceN: b.total, stratifiedBy: nil, test: "chi-square",
+                    p: TwoProportionTest.pearson(successes1: a.yes, total1: a.total, successes2: b.yes, total2: b.total),
+                    difference: (d.estimate, d.lower, d.upper), ratio: r.map { ($0.estimate, $0.lower, $0.upper) })
+    }
+
+    /// The same comparisons within schools: the cells of each school that has both groups.
+    private func compareWithinSchools(_ metric: Metric, _ m: Int, pairs: [(Cell, Cell)], group: String, reference: String,
+                                      grouping: String) -> [PendingComparison] {
+        let n = pairs.reduce(0) { $0 + $1.0.cases }, referenceN = pairs.reduce(0) { $0 + $1.1.cases }
+        switch metric.kind {
+        case .withinTarget(let timeMetric), .reachedBy(let timeMetric, _):
+            guard let t = metrics.firstIndex(of: timeMetric), let s = layout.firstSeries[t],
+                  !pairs.contains(where: { $0.0.noCalendar[s] > 0 || $0.1.noCalendar[s] > 0 }) else { return [] }
+            let p = LogRankCounts.test(pairs.map { $0.0.series[s] }, pairs.map { $0.1.series[s] })
+            let categories: [String?]
+            if case .reachedBy(_, let days) = metric.kind { categories = days.map { String($0) } } else { categories = [nil] }
+            return categories.map {
+                rows(metric, grouping: grouping, group: group, category: $0, reference: reference, n: n, referenceN: referenceN,
+                     stratifiedBy: "school", test: "stratified log-rank", p: p, difference: nil, ratio: nil)
+            }
+        case .share:
+            let i = layout.shareOf[m]!
+            return [stratifiedShareRows(metric, nil, pairs.map { (($0.0.shareYes[i], $0.0.shareTotal[i]), ($0.1.shareYes[i], $0.1.shareTotal[i])) },
+                                        grouping: grouping, group: group, reference: reference, n: n, referenceN: referenceN)]
+        case .categoryShares:
+            let blockIndex = layout.blockOf[m]!
+            let block = layout.categoryBlocks[blockIndex]
+            return block.categories.categories.enumerated().map { k, category in
+                stratifiedShareRows(metric, category.code, pairs.map {
+                    (($0.0.categoryYes[block.offset + k], $0.0.categoryTotal[blockIndex]),
+                     ($0.1.categoryYes[block.offset + k], $0.1.categoryTotal[blockIndex]))
+                }, grouping: grouping, group: group, reference: reference, n: n, referenceN: referenceN)
+            }
+        case .caseCount, .duration, .categoryCounts:
+            return []
+        }
+    }
+
+    private func stratifiedShareRows(_ metric: Metric, _ category: String?, _ strata: [((Int, Int), (Int, Int))],
+                                     grouping: String, group: String, reference: String, n: Int, referenceN: Int) -> PendingComparison {
+        let tables = strata.map { MantelHaenszel.Table(yes1: $0.0.0, total1: $0.0.1, yes2: $0.1.0, total2: $0.1.1) }
+        let mh = MantelHaenszel(tables)
+        return rows(metric, grouping: grouping, group: group, category: category, reference: reference, n: n,
+                    referenceN: referenceN, stratifiedBy: "school", test: "cochran-mantel-haenszel", p: mh.pValue,
+                    difference: mh.riskDifference.map { ($0, nil, nil) }, ratio: mh.riskRatio.map { ($0, nil, nil) })
+    }
+
+    /// The schools of a strata table, sorted.
+    private func schools(in table: GroupTable) -> [String] {
+        Set(table.index.keys.compactMap { $0.components(separatedBy: Self.strataSeparator).first }).sorted()
+    }
+}

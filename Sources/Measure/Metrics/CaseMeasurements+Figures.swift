@@ -1,0 +1,117 @@
+import SaksgangCore
+
+extension CaseMeasurements {
+    /// Every figure: for each grouping, each group (the grouping's listed groups, then those
+    /// met in the data, sorted), each metric of the catalogue in order; the data-quality
+    /// metrics for `qualityGroupings`; then the comparisons of every group with its reference
+    /// (pooled and within schools), corrected for multiple testing as one family, flagged only
+    /// where both groups have at least `threshold` cases.
+    public func figures(threshold: Int, correction: Figure.Correction = .holm) -> [Figure] {
+        var out: [Figure] = []
+        for (i, grouping) in groupings.enumerated() {
+            let quality = Self.qualityGroupings.contains(grouping)
+            for group in groups(i) {
+                let cell = tables[i].cell(group) ?? Cell(layout)
+                for (m, metric) in metrics.enumerated() where quality || !Metric.dataQuality.contains(metric) {
+                    out += figures(metric, index: m, cell: cell, grouping: grouping.name, group: group)
+                }
+            }
+        }
+        return out + comparisons(threshold: threshold, correction: correction)
+    }
+
+    /// The groups of grouping `i` in display order.
+    func groups(_ i: Int) -> [String] {
+        let listed = groupings[i].groups
+        let listedSet = Set(listed)
+        return listed + tables[i].index.keys.filter { !listedSet.contains($0) }.sorted()
+    }
+
+    /// The Kaplan–Meier curve of a series in a cell (nil when it has no observation).
+    func curve(_ cell: Cell, series s: Int) -> KaplanMeier? {
+        let counts = cell.series[s]
+        guard !counts.isEmpty else { return nil }
+        let per = Double(layout.series[s].ticksPerUnit)
+        return KaplanMeier(counts: counts.ticks.map { (Double($0.tick) / per, $0.events, $0.censored) })
+    }
+
+    /// The time a duration metric's curve is read at: its target, or its comparison time.
+    func readingTime(_ d: Metric.Duration) -> Double? {
+        if let target = d.target { return Double(target(targets)) }
+        return d.comparisonTime.map(Double.init)
+    }
+
+    private func figures(_ metric: Metric, index m: Int, cell: Cell, grouping: String, group: String) -> [Figure] {
+        func figure(_ statistic: Statistic, _ unit: FigureUnit, category: String? = nil, n: Int?, _ value: Double?,
+                    _ low: Double? = nil, _ high: Double? = nil) -> Figure {
+            Figure(metric: metric, statistic: statistic, unit: unit, grouping: grouping, group: group, category: category,
+                   n: n, estimate: value, ciLow: low, ciHigh: high)
+        }
+        switch metric.kind {
+        case .caseCount:
+            return [figure(.count, .cases, n: cell.cases, Double(cell.cases))]
+
+        case .duration:
+            var out: [Figure] = []
+            for s in layout.seriesOf[m] ?? [] {
+                let unit = layout.series[s].unit
+                let km = cell.noCalendar[s] > 0 ? nil : curve(cell, series: s)
+                for statistic in [Statistic.median, .p75, .p90] {
+                    guard let km, let p = statistic.quantile else {
+                        out.append(figure(statistic, unit, n: cell.noCalendar[s] > 0 ? nil : 0, nil))
+                        continue
+                    }
+                    let ci = km.quantileConfidenceInterval(p)
+                    out.append(figure(statistic, unit, n: km.count, km.quantile(p), ci.lower, ci.upper))
+                }
+            }
+            return out
+
+        case .withinTarget(let timeMetric):
+            guard let t = metrics.firstIndex(of: timeMetric), let s = layout.firstSeries[t],
+                  case .duration(let d) = timeMetric.kind, let at = readingTime(d) else { return [] }
+            return [within(cell, series: s, at: at, figure: { figure(.share, .proportion, n: $0, $1, $2, $3) })]
+
+        case .reachedBy(let timeMetric, let days):
+            guard let t = metrics.firstIndex(of: timeMetric), let s = layout.firstSeries[t] else { return [] }
+            return days.map { day in
+                within(cell, series: s, at: Double(day), figure: { figure(.share, .proportion, category: String(day), n: $0, $1, $2, $3) })
+            }
+
+        case .share:
+            let i = layout.shareOf[m]!
+            return [wilson(yes: cell.shareYes[i], total: cell.shareTotal[i]) { figure(.share, .proportion, n: $0, $1, $2, $3) }]
+
+        case .categoryShares:
+            let b = layout.categoryBlocks[layout.blockOf[m]!]
+            let total = cell.categoryTotal[layout.blockOf[m]!]
+            return b.categories.categories.enumerated().map { k, category in
+                wilson(yes: cell.categoryYes[b.offset + k], total: total) {
+                    figure(.share, .proportion, category: category.code, n: $0, $1, $2, $3)
+                }
+            }
+
+        case .categoryCounts:
+            let b = layout.categoryBlocks[layout.blockOf[m]!]
+            return b.categories.categories.enumerated().map { k, category in
+                let n = cell.categoryYes[b.offset + k]
+                return figure(.count, .cases, category: category.code, n: n, Double(n))
+            }
+        }
+    }
+
+    /// The share that had the event by `at`, read off the curve (none when the series has
+    /// no observation, or a school-day series lacked a calendar).
+    private func within(_ cell: Cell, series s: Int, at: Double, figure: (Int?, Double?, Double?, Double?) -> Figure) -> Figure {
+        if cell.noCalendar[s] > 0 { return figure(nil, nil, nil, nil) }
+        guard let km = curve(cell, series: s) else { return figure(0, nil, nil, nil) }
+        let w = km.cumulativeIncidence(at: at)
+        return figure(km.count, w.estimate, w.lower, w.upper)
+    }
+
+    private func wilson(yes: Int, total: Int, figure: (Int, Double?, Double?, Double?) -> Figure) -> Figure {
+        guard total > 0 else { return figure(0, nil, nil, nil) }
+        let w = ProportionInterval.wilson(successes: yes, total: total)
+        return figure(total, w.estimate, w.lower, w.upper)
+    }
+}

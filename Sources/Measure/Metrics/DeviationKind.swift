@@ -1,0 +1,87 @@
+import SaksgangCore
+
+/// A deviation a school owner must follow up in its internal control: a local target
+/// missed, or a step the Education Act requires that is missing.
+public enum DeviationKind: String, Sendable, CaseIterable {
+    case firstContactLate = "first_contact_late"
+    case firstMeetingLate = "first_meeting_late"
+    case investigationLate = "investigation_late"
+    case activityPlanLate = "activity_plan_late"
+    case ownerNoticeLate = "owner_notice_late"
+    case contactGap = "contact_gap"
+    /// Measures were taken but no written activity plan was made (a legal step).
+    case noActivityPlan = "no_activity_plan"
+    /// A serious or staff case past its target without any notice to the owner (a legal step).
+    case ownerNotNotified = "owner_not_notified"
+
+    public var label: Label {
+        switch self {
+        case .firstContactLate: return Label("Første kontakt etter målet", "First contact after the target")
+        case .firstMeetingLate: return Label("Første møte etter målet", "First meeting after the target")
+        case .investigationLate: return Label("Undersøkelse etter målet", "Investigation after the target")
+        case .activityPlanLate: return Label("Aktivitetsplan etter målet", "Activity plan after the target")
+        case .ownerNoticeLate: return Label("Varsel til skoleeier etter målet", "Owner notice after the target")
+        case .contactGap: return Label("Lang tid uten kontakt med hjemmet", "Long stretch without contact")
+        case .noActivityPlan: return Label("Tiltak uten skriftlig aktivitetsplan", "Measures without a written plan")
+        case .ownerNotNotified: return Label("Skoleeier ikke varslet", "School owner not notified")
+        }
+    }
+
+    /// The duration metric whose target this kind of deviation misses.
+    var timeMetric: Metric? {
+        switch self {
+        case .firstContactLate: return .timeToFirstContact
+        case .firstMeetingLate: return .timeToFirstMeeting
+        case .investigationLate: return .timeToInvestigation
+        case .activityPlanLate: return .timeToActivityPlan
+        case .ownerNoticeLate, .ownerNotNotified: return .timeToOwnerNotice
+        case .contactGap, .noActivityPlan: return nil
+        }
+    }
+
+    /// True when the case shows this deviation. A target is missed when the event came after
+    /// it, or when the time has passed without it (an open case is not yet a deviation).
+    func applies(_ m: MeasuredCase) -> Bool {
+        switch self {
+        case .contactGap:
+            guard let gap = m.longestContactGap() else { return false }
+            return gap > m.targets.contactGapSchoolDays
+        case .noActivityPlan:
+            return m.c.first(.measure) != nil && m.c.first(.activityPlan) == nil
+        case .ownerNotNotified:
+            guard let o = m.pastTarget(.timeToOwnerNotice) else { return false }
+            return o && m.c.first(.ownerNotice) == nil
+        default:
+            return m.pastTarget(timeMetric!) ?? false
+        }
+    }
+}
+
+extension MeasuredCase {
+    /// Whether the case missed a duration metric's target (nil: no target, or the case
+    /// gives no observation in the target's unit).
+    func pastTarget(_ metric: Metric) -> Bool? {
+        guard case .duration(let d) = metric.kind, let target = d.target?(targets),
+              let o = observation(d, unit: d.units[0]) else { return nil }
+        return o.time > Double(target)
+    }
+
+    /// The longest stretch in school days without contact with the home while the case was
+    /// open: knowledge → each contact or meeting → closing (or the export). Nil when the
+    /// export does not date every contact it counts (formats that give only a count and the
+    /// first date), when there is no knowledge time, or no school calendar.
+    func longestContactGap() -> Int? {
+        guard let knowledge = c.knowledge, let counted = c.homeContactCount else { return nil }
+        let contacts = c.events.filter { $0.kind == .homeContact || $0.kind == .meeting }.map(\.time)
+        guard c.events.filter({ $0.kind == .homeContact }).count == counted else { return nil }
+        let end = c.closing?.time ?? censorAt
+        var longest = 0
+        var from = knowledge
+        for t in contacts + [end] where !t.isBefore(from) {
+            guard case .success(let days) = clock.duration(c, from: from, to: t, .schoolDays) else { return nil }
+            longest = max(longest, Int(days))
+            from = t
+        }
+        return longest
+    }
+}

@@ -1,0 +1,80 @@
+import SaksgangCore
+
+/// A way of dividing cases into groups for reporting, with the machine names of the tables
+/// (`grouping`, `group`), the words for them, and the reference group that the others are
+/// compared with.
+public struct Grouping: Sendable, Hashable, CustomStringConvertible {
+    public let name: String
+    public let label: Label
+    /// Every group the grouping always reports, in display order (zero groups are
+    /// published as zero); groups met in the data but not listed follow, sorted.
+    public let groups: [String]
+    /// Words for group codes; a code without words (an orgnr) is shown as it is.
+    public let groupLabels: [String: Label]
+    /// The group the others are compared with; nil: no comparisons (schools, terms).
+    public let reference: String?
+    /// The parts of a crossing (`immigrant_background x ethnicity_based`); empty otherwise.
+    public let parts: [Grouping]
+    public let group: @Sendable (Case) -> String
+
+    public init(name: String, label: Label, groups: [String], groupLabels: [String: Label] = [:],
+                reference: String? = nil, parts: [Grouping] = [], group: @escaping @Sendable (Case) -> String) {
+        self.name = name
+        self.label = label
+        self.groups = groups
+        self.groupLabels = groupLabels
+        self.reference = reference
+        self.parts = parts
+        self.group = group
+    }
+
+    public var description: String { name }
+    public static func == (a: Grouping, b: Grouping) -> Bool { a.name == b.name }
+    public func hash(into h: inout Hasher) { h.combine(name) }
+
+    /// Joins the names and codes of a crossing.
+    public static let crossingSeparator = " x "
+
+    /// Every case in one group with every group of `other`: names and codes joined by ` x `.
+    /// A group is compared with the reference of the first part within the same group of
+    /// the second (immigrants with none, among ethnicity-based cases).
+    public func crossed(with other: Grouping) -> Grouping {
+        let a = self, b = other
+        return Grouping(
+            name: a.name + Self.crossingSeparator + b.name, label: Label(a.label.bokmal + " × " + b.label.bokmal.lowercased(),
+                                                                        a.label.english + " × " + b.label.english.lowercased()),
+            groups: a.groups.flatMap { x in b.groups.map { x + Self.crossingSeparator + $0 } },
+            groupLabels: [:], reference: a.reference, parts: [a, b]
+        ) { a.group($0) + Self.crossingSeparator + b.group($0) }
+    }
+
+    /// The reference group a group is compared with, or nil when it is the reference or the
+    /// grouping has none. In a crossing: the first part's reference, the same second part.
+    public func reference(for group: String) -> String? {
+        guard let reference else { return nil }
+        if parts.count == 2 {
+            let codes = group.components(separatedBy: Self.crossingSeparator)
+            guard codes.count == 2, codes[0] != reference, codes[0] != "unknown", codes[1] != "unknown" else { return nil }
+            return reference + Self.crossingSeparator + codes[1]
+        }
+        return group == reference || group == "unknown" ? nil : reference
+    }
+
+    /// The words of a group, part by part in a crossing.
+    public func label(of group: String) -> Label? {
+        if let l = groupLabels[group] { return l }
+        guard parts.count > 1 else { return nil }
+        let codes = group.components(separatedBy: Self.crossingSeparator)
+        guard codes.count == parts.count else { return nil }
+        let labels = zip(parts, codes).map { $0.label(of: $1) ?? Label(verbatim: $1) }
+        return Label(labels.map(\.bokmal).joined(separator: " × "), labels.map(\.english).joined(separator: " × "))
+    }
+}
+
+func yesNo(_ b: Bool?) -> String {
+    switch b {
+    case true?: return "yes"
+    case false?: return "no"
+    case nil: return "unknown"
+    }
+}
