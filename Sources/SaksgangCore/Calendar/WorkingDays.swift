@@ -1,20 +1,34 @@
 /// Counting days the way metrics.md §1 counts them: an event on the day of knowledge is 0
 /// days; the next working day is 1.
+///
+/// School days are counted by `SchoolCalendars` (per municipality and school year, O(1)).
+/// The single list of school holidays here is what came before it, kept only until its
+/// last caller (Measure's `ResponseClock`) moves over; do not use it in new code.
 public struct WorkingDayCalendar: Sendable {
-    /// School holidays (autumn, Christmas, winter, Easter, summer) as closed date ranges.
-    /// Empty means school days equal working days.
-    public var schoolHolidays: [ClosedRange<LocalDate>]
+    private var legacySchoolHolidays: [ClosedRange<LocalDate>]
 
-    public init(schoolHolidays: [ClosedRange<LocalDate>] = []) {
-        self.schoolHolidays = schoolHolidays
+    public init() {
+        legacySchoolHolidays = []
+    }
+
+    @available(*, deprecated, message: "use SchoolCalendars (per municipality and school year)")
+    public init(schoolHolidays: [ClosedRange<LocalDate>]) {
+        legacySchoolHolidays = schoolHolidays
+    }
+
+    @available(*, deprecated, message: "use SchoolCalendars (per municipality and school year)")
+    public var schoolHolidays: [ClosedRange<LocalDate>] {
+        get { legacySchoolHolidays }
+        set { legacySchoolHolidays = newValue }
     }
 
     public func isWorkingDay(_ d: LocalDate) -> Bool {
         d.weekday <= 5 && !NorwegianHolidays.isHoliday(d)
     }
 
+    @available(*, deprecated, message: "use SchoolCalendars.isSchoolDay(municipality:_:)")
     public func isSchoolDay(_ d: LocalDate) -> Bool {
-        isWorkingDay(d) && !schoolHolidays.contains { $0.contains(d) }
+        isWorkingDay(d) && !legacySchoolHolidays.contains { $0.contains(d) }
     }
 
     /// Working days d with from < d ≤ to. Negative when `to` is before `from`.
@@ -37,8 +51,12 @@ public struct WorkingDayCalendar: Sendable {
         return weeks * 5 + min(rest + 1, 5)
     }
 
+    /// A walk over the single holiday list: superseded by
+    /// `SchoolCalendars.schoolDays(municipality:from:to:)`, which withholds the count when the
+    /// municipality's calendar is missing instead of treating it as having no holidays.
+    @available(*, deprecated, message: "use SchoolCalendars.schoolDays(municipality:from:to:)")
     public func schoolDays(from: LocalDate, to: LocalDate) -> Int {
-        count(from: from, to: to, where: isSchoolDay)
+        count(from: from, to: to) { d in isWorkingDay(d) && !legacySchoolHolidays.contains { $0.contains(d) } }
     }
 
     public static func calendarDays(from: LocalDate, to: LocalDate) -> Int {
