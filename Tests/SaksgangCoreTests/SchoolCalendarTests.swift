@@ -129,6 +129,8 @@ final class SchoolCalendarTests: XCTestCase {
         XCTAssertNotNil(c.schoolDays(municipality: "0301", from: d("2026-09-02"), to: d("2027-06-02")))
         XCTAssertNil(c.schoolDays(municipality: "0301", from: d("2025-06-02"), to: d("2026-09-02")), "spans the missing 2025–26")
         XCTAssertNil(c.schoolDays(municipality: "0301", from: d("2025-09-02"), to: d("2025-09-03")), "inside the missing year")
+        XCTAssertNil(c.isSchoolDay(municipality: "0301", d("2025-09-02")))
+        XCTAssertEqual(c.isSchoolDay(municipality: "0301", d("2026-09-02")), true)
         XCTAssertEqual(c.missing.map(\.description), ["0301-2025-2026"])
     }
 

@@ -82,6 +82,9 @@ public struct SchoolCalendar: Sendable, Equatable {
             throw SaksgangError(.configuration, "municipality must be four digits (a kommunenummer such as \"0301\")",
                                 at: .init(field: "municipality"))
         }
+        guard (1600...9998).contains(schoolYear.startYear) else {
+            throw SaksgangError(.configuration, "school year out of range", at: .init(field: "school_year"))
+        }
         guard !terms.isEmpty else {
             throw SaksgangError(.configuration, "at least one term is needed", at: .init(field: "terms"))
         }
@@ -177,7 +180,7 @@ public struct SchoolCalendars: Sendable {
     /// Whether `date` is a school day in the municipality; nil when its school year has no
     /// calendar. Does not record what is missing.
     public func isSchoolDay(municipality: String, _ date: LocalDate) -> Bool? {
-        guard let t = tables[municipality], let i = t.index(date) else { return nil }
+        guard let t = tables[municipality], let i = t.index(date), !t.hasGaps || t.present[i] else { return nil }
         return t.prefix[i + 1] != t.prefix[i]
     }
 
