@@ -5,7 +5,10 @@ import SaksgangCore
 /// Europe/Oslo with summer time. All times are whole minutes, so SMX (seconds) and SMC
 /// (minutes) carry the same instant.
 struct SchoolClock {
-    let calendar: WorkingDayCalendar
+    let calendar = WorkingDayCalendar()
+    /// The generator's own school holidays (one scheme for every municipality; the
+    /// pipeline's per-municipality calendars are `SchoolCalendars`, read from files).
+    let holidays: [ClosedRange<LocalDate>]
     /// Working-day (bit 0) and school-day (bit 1) flags from `tableStart`, computed once with
     /// the calendar: the generator asks for millions of days.
     private let table: [UInt8]
@@ -19,14 +22,17 @@ struct SchoolClock {
         for year in (first.year - 1)...(last.year + 1) {
             holidays += Self.schoolHolidays(year: year)
         }
-        calendar = WorkingDayCalendar(schoolHolidays: holidays)
+        self.holidays = holidays
         let start = LocalDate(year: first.year - 1, month: 1, day: 1)!
         let end = LocalDate(year: last.year + 2, month: 12, day: 31)!
         tableStart = start.daysSinceEpoch
+        let working = WorkingDayCalendar()
         var flags: [UInt8] = []
         var d = start
         while d <= end {
-            flags.append((calendar.isWorkingDay(d) ? 1 : 0) | (calendar.isSchoolDay(d) ? 2 : 0))
+            let isWorking = working.isWorkingDay(d)
+            let isSchool = isWorking && !holidays.contains { $0.contains(d) }
+            flags.append((isWorking ? 1 : 0) | (isSchool ? 2 : 0))
             d = d.adding(days: 1)
         }
         table = flags
@@ -53,7 +59,11 @@ struct SchoolClock {
 
     @inline(__always) func isSchoolDay(_ d: LocalDate) -> Bool {
         let i = Int(d.daysSinceEpoch - tableStart)
-        return i >= 0 && i < table.count ? table[i] & 2 != 0 : calendar.isSchoolDay(d)
+        return i >= 0 && i < table.count ? table[i] & 2 != 0 : computedSchoolDay(d)
+    }
+
+    private func computedSchoolDay(_ d: LocalDate) -> Bool {
+        calendar.isWorkingDay(d) && !holidays.contains { $0.contains(d) }
     }
 
     @inline(__always) func isWorkingDay(_ d: LocalDate) -> Bool {

@@ -17,6 +17,9 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     public var language: String?
     public var targets: TargetsConfig?
     public var limits: LimitsConfig?
+    /// The school calendars folder (`<kommunenummer>-<YYYY>-<YYYY+1>.yml` files); without it
+    /// no school-day figure is published.
+    public var calendars: String?
 
     /// `holm` (default) or `benjamini-hochberg`: the correction for multiple testing of the
     /// comparisons between groups, one family per report.

@@ -20,8 +20,10 @@ public struct LoadedPipeline: Sendable {
     public var limits: DecompressionLimits
     /// The correction for multiple testing of the comparisons.
     public var correction: Figure.Correction
-    /// The clock: working days, and school days once school calendars are configured.
-    public var clock: ResponseClock { ResponseClock() }
+    /// The school calendars of `calendars` (empty when the key is absent).
+    public var schoolCalendars = SchoolCalendars()
+    /// The clock: working days, and school days from the school calendars.
+    public var clock: ResponseClock { ResponseClock(schoolCalendars: schoolCalendars) }
 
     /// Command-line overrides of the file's paths.
     public struct Overrides: Sendable {
@@ -66,13 +68,17 @@ public struct LoadedPipeline: Sendable {
         var limits = DecompressionLimits.standard
         if let mib = config.limits?.maxDecompressedMiB { limits.maxOutputBytes = Int64(mib) << 20 }
         if let ratio = config.limits?.maxRatio { limits.maxRatio = ratio }
-        return LoadedPipeline(
+        var loaded = LoadedPipeline(
             config: config, fileHash: FileHash.sha256(data: data),
             inputDirectory: overrides.input.map { absolute($0) } ?? resolve(config.input),
             outputDirectory: overrides.output.map { absolute($0) } ?? resolve(config.output),
             stateDirectory: overrides.state.map { absolute($0) } ?? resolve(config.state),
             keyPath: overrides.key.map { absolute($0) } ?? resolve(config.key),
             mappings: mappings, threshold: threshold, limits: limits, correction: correction)
+        if let folder = config.calendars {
+            loaded.schoolCalendars = try SchoolCalendarFiles.load(directory: resolve(folder))
+        }
+        return loaded
     }
 
     static func absolute(_ p: String) -> String {

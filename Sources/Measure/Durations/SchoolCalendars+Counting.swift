@@ -1,0 +1,3 @@
+import SaksgangCore
+
+extension SchoolCalendars: SchoolDayCounting {}
