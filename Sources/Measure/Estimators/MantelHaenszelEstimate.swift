@@ -34,7 +34,9 @@ public enum MantelHaenszelEstimate {
             let n1 = a + b, n0 = c + d
             numerator += a * n0 / n
             denominator += c * n1 / n
-            covariance += (a + c) * n1 * n0 / (n * n) - a * c / n
+            // ((a + c) n1 n0 − a c N) / N²: the numerator is an exact integer for schools
+            // below ~200 000 pupils, so "everyone had the outcome" gives exactly 0.
+            covariance += ((a + c) * n1 * n0 - a * c * n) / (n * n)
         }
         guard numerator > 0, denominator > 0 else { return nil }
         let variance = covariance / (numerator * denominator)
