@@ -43,6 +43,12 @@ public struct TwoProportionTest: Sendable {
         }
     }
 
+    /// Tests successes1/total1 (the group) against successes2/total2 (the reference).
+    public init?(successes1: Int, total1: Int, successes2: Int, total2: Int) {
+        self.init(ShareCounts(successes: successes1, total: total1,
+                              referenceSuccesses: successes2, referenceTotal: total2))
+    }
+
     /// Pearson's X² = n (ad − bc)² / ((a+b)(c+d)(a+c)(b+d)) without continuity
     /// correction, the square of the pooled two-proportion z statistic. Matches scipy
     /// `chi2_contingency(table, correction=False)` and statsmodels `proportions_ztest`
