@@ -14,8 +14,11 @@ import Foundation
 ///
 /// S(t) and se match R `summary(survfit(Surv(time, event) ~ 1, conf.type = "log-log"),
 /// times = t, extend = TRUE)` fields `surv` and `std.err` (survival 3.x), and `KaplanMeier`
-/// here; the intervals are the formulas above on those figures (no tool function compares
-/// two curves at a time point). Events at a time come before censorings at that time.
+/// here (except where S(t) = 0: R's std.err is NaN there, Greenwood with the n = d term
+/// as 0 gives 0); the intervals are the formulas above on those figures (no tool function
+/// compares two curves at a time point). Events at a time come before censorings at that
+/// time. Cost: one pass over the count rows up to t, so count tables (one row per day)
+/// keep it independent of the number of cases.
 public struct CumulativeIncidenceComparison: Sendable {
     /// One curve at time t.
     public struct Point: Sendable, Equatable {
