@@ -5,7 +5,8 @@ import XCTest
 
 final class MachineTablesTests: XCTestCase {
     static let header = ["metric", "statistic", "unit", "grouping", "group", "n", "estimate", "ci_low", "ci_high",
-                         "suppressed", "suppression_reason"]
+                         "suppressed", "category", "reference", "reference_n", "p_value", "p_adjusted", "correction", "flag",
+                         "stratified_by", "test", "suppression_reason"]
 
     func testTablesCSVParsesBackToTheSameRows() throws {
         var content = SampleReport.content()

@@ -43,6 +43,11 @@ struct SurvivalCounts: Sendable {
         return out.sorted { $0.0 < $1.0 }
     }
 
+    /// The counts as the estimators take them: one row per distinct time, ascending.
+    func eventCounts(ticksPerUnit: Int = 1) -> [EventCount] {
+        ticks.map { EventCount(time: Double($0.tick) / Double(ticksPerUnit), events: $0.events, censored: $0.censored) }
+    }
+
     /// The observations, in time order, with each tick divided by `ticksPerUnit`.
     func observations(ticksPerUnit: Int = 1) -> [SurvivalObservation] {
         var out: [SurvivalObservation] = []

@@ -1,7 +1,7 @@
 extension KaplanMeier {
-    /// The curve from counts per distinct time, ascending: (time, events, censored). The same
+    /// The curve from counts per distinct time, ascending: one `EventCount` per distinct time. The same
     /// curve as from the expanded observations, without expanding or sorting them.
-    public init(counts: [(time: Double, events: Int, censored: Int)]) {
+    public init(counts: [EventCount]) {
         precondition(counts.allSatisfy { $0.time.isFinite }, "KaplanMeier: observation time must be finite")
         var steps: [Step] = []
         steps.reserveCapacity(counts.count)
@@ -11,7 +11,8 @@ extension KaplanMeier {
         var greenwood = 0.0
         var events = 0
         var previous = -Double.infinity
-        for (time, d, c) in counts where d + c > 0 {
+        for row in counts where row.events + row.censored > 0 {
+            let (time, d, c) = (row.time, row.events, row.censored)
             precondition(time > previous, "KaplanMeier(counts:): times must be ascending and distinct")
             previous = time
             if d > 0 {

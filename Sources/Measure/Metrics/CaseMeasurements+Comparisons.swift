@@ -74,16 +74,18 @@ extension CaseMeasurements {
         case .withinTarget(let timeMetric), .reachedBy(let timeMetric, _):
             guard let t = metrics.firstIndex(of: timeMetric), let s = layout.firstSeries[t],
                   case .duration(let d) = timeMetric.kind, a.noCalendar[s] == 0, b.noCalendar[s] == 0,
-                  let ka = curve(a, series: s), let kb = curve(b, series: s) else { return [] }
-            let p = LogRankCounts.test([a.series[s]], [b.series[s]])
+                  !a.series[s].isEmpty, !b.series[s].isEmpty else { return [] }
+            let per = layout.series[s].ticksPerUnit
+            let ca = a.series[s].eventCounts(ticksPerUnit: per), cb = b.series[s].eventCounts(ticksPerUnit: per)
+            let p = StratifiedLogRankTest(group: ca, reference: cb).pValue
             let times: [(Double, String?)]
             if case .reachedBy(_, let days) = metric.kind { times = days.map { (Double($0), String($0)) } }
             else if let at = readingTime(d) { times = [(at, nil)] } else { times = [] }
             return times.map { at, category in
-                let c = CurveContrast(ka, kb, at: at)
+                let c = CumulativeIncidenceComparison(group: ca, reference: cb, at: at)
                 return rows(metric, grouping: grouping, group: group, category: category, reference: reference,
-                            n: ka.count, referenceN: kb.count, stratifiedBy: stratifiedBy, test: "log-rank", p: p,
-                            difference: c.difference, ratio: c.ratio)
+                            n: c.group.count, referenceN: c.reference.count, stratifiedBy: stratifiedBy, test: "log-rank", p: p,
+                            difference: c.difference.map(Self.triple), ratio: c.ratio.map(Self.triple))
             }
         case .share:
             let i = layout.shareOf[m]!
@@ -109,11 +111,12 @@ extension CaseMeasurements {
                         referenceN: b.total, stratifiedBy: nil, test: "chi-square", p: nil, difference: nil, ratio: nil)
         }
         let d = ProportionDifference.newcombe(successes1: a.yes, total1: a.total, successes2: b.yes, total2: b.total)
-        let r = ProportionRatio.katz(successes1: a.yes, total1: a.total, successes2: b.yes, total2: b.total)
+        let r = ProportionRatio.log(successes1: a.yes, total1: a.total, successes2: b.yes, total2: b.total)
+        let test = TwoProportionTest(successes1: a.yes, total1: a.total, successes2: b.yes, total2: b.total)
         return rows(metric, grouping: grouping, group: group, category: category, reference: reference, n: a.total,
-                    referenceN: b.total, stratifiedBy: nil, test: "chi-square",
-                    p: TwoProportionTest.pearson(successes1: a.yes, total1: a.total, successes2: b.yes, total2: b.total),
-                    difference: (d.estimate, d.lower, d.upper), ratio: r.map { ($0.estimate, $0.lower, $0.upper) })
+                    referenceN: b.total, stratifiedBy: nil, test: test?.method == .fisherExact ? "fisher-exact" : "chi-square",
+                    p: test.flatMap { $0.pValue.isNaN ? nil : $0.pValue },
+                    difference: (d.estimate, d.lower, d.upper), ratio: r.map(Self.triple))
     }
 
     /// The same comparisons within schools: the cells of each school that has both groups.
@@ -124,7 +127,11 @@ extension CaseMeasurements {
         case .withinTarget(let timeMetric), .reachedBy(let timeMetric, _):
             guard let t = metrics.firstIndex(of: timeMetric), let s = layout.firstSeries[t],
                   !pairs.contains(where: { $0.0.noCalendar[s] > 0 || $0.1.noCalendar[s] > 0 }) else { return [] }
-            let p = LogRankCounts.test(pairs.map { $0.0.series[s] }, pairs.map { $0.1.series[s] })
+            let per = layout.series[s].ticksPerUnit
+            let strata = pairs.map { StratifiedLogRankTest.Stratum(group: $0.0.series[s].eventCounts(ticksPerUnit: per),
+                                                                  reference: $0.1.series[s].eventCounts(ticksPerUnit: per)) }
+            let test = StratifiedLogRankTest(strata)
+            let p: Double? = test.variance > 0 ? test.pValue : nil
             let categories: [String?]
             if case .reachedBy(_, let days) = metric.kind { categories = days.map { String($0) } } else { categories = [nil] }
             return categories.map {
@@ -151,11 +158,17 @@ extension CaseMeasurements {
 
     private func stratifiedShareRows(_ metric: Metric, _ category: String?, _ strata: [((Int, Int), (Int, Int))],
                                      grouping: String, group: String, reference: String, n: Int, referenceN: Int) -> PendingComparison {
-        let tables = strata.map { MantelHaenszel.Table(yes1: $0.0.0, total1: $0.0.1, yes2: $0.1.0, total2: $0.1.1) }
-        let mh = MantelHaenszel(tables)
+        let tables = strata.map { ShareCounts(successes: $0.0.0, total: $0.0.1, referenceSuccesses: $0.1.0, referenceTotal: $0.1.1) }
+        let cmh = CochranMantelHaenszelTest(tables)
         return rows(metric, grouping: grouping, group: group, category: category, reference: reference, n: n,
-                    referenceN: referenceN, stratifiedBy: "school", test: "cochran-mantel-haenszel", p: mh.pValue,
-                    difference: mh.riskDifference.map { ($0, nil, nil) }, ratio: mh.riskRatio.map { ($0, nil, nil) })
+                    referenceN: referenceN, stratifiedBy: "school", test: "cochran-mantel-haenszel",
+                    p: cmh.pValue.isNaN ? nil : cmh.pValue,
+                    difference: MantelHaenszelEstimate.riskDifference(tables).map(Self.triple),
+                    ratio: MantelHaenszelEstimate.riskRatio(tables).map(Self.triple))
+    }
+
+    static func triple(_ v: (estimate: Double, lower: Double, upper: Double)) -> (Double, Double?, Double?) {
+        (v.estimate, v.lower, v.upper)
     }
 
     /// The schools of a strata table, sorted.

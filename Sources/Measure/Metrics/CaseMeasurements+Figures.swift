@@ -31,8 +31,7 @@ extension CaseMeasurements {
     func curve(_ cell: Cell, series s: Int) -> KaplanMeier? {
         let counts = cell.series[s]
         guard !counts.isEmpty else { return nil }
-        let per = Double(layout.series[s].ticksPerUnit)
-        return KaplanMeier(counts: counts.ticks.map { (Double($0.tick) / per, $0.events, $0.censored) })
+        return KaplanMeier(counts: counts.eventCounts(ticksPerUnit: layout.series[s].ticksPerUnit))
     }
 
     /// The time a duration metric's curve is read at: its target, or its comparison time.
