@@ -246,6 +246,11 @@ if (file.exists(demo_path)) {
     fit <- survfit(Surv(rows$time, rows$event) ~ 1, conf.type = CONF_TYPE, conf.int = CONF_INT)
     q <- if (any(rows$event == 1)) quantile(fit, probs = c(0, 0.5), conf.int = TRUE)
          else list(quantile = c(NA, NA), lower = c(NA, NA), upper = c(NA, NA))
+    # Whole-day data is often flat at exactly 0.5: check tolerance against exact arithmetic here too.
+    hits <- exact_threshold_times(fit, targets[[1]]$exps)
+    by_tolerance <- fit$time[fit$n.event > 0 & abs((1 - fit$surv) - 0.5) < TOL]
+    if (!identical(as.numeric(hits), as.numeric(by_tolerance)))
+      stop(sprintf("demo %s %s: exact and tolerance disagree at 1/2", keys$group[i], keys$metric[i]))
     obj(group = str(keys$group[i]), metric = str(keys$metric[i]), n = num(nrow(rows)),
         events = num(sum(rows$event)), median = num(unname(q$quantile[2])),
         median_lower = num(unname(q$lower[2])), median_upper = num(unname(q$upper[2])))
