@@ -2,7 +2,10 @@
 """Writes the demo exports under Fixtures/demo/ and the values an established tool
 (lifelines) computes from them, Fixtures/oracle/demo_expected.json.
 
-Run once; both outputs are committed. Nothing here is read by Saksgang at run time.
+Also writes Fixtures/oracle/demo_durations.csv, the Kaplan-Meier durations per group, from
+which Fixtures/oracle/make_survival_oracle.R computes R's medians (run it afterwards).
+
+Run once; all outputs are committed. Nothing here is read by Saksgang at run time.
 Independent of the Swift code: Easter from dateutil, time zones from zoneinfo, Kaplan-Meier
 from lifelines. Every identity number is synthetic (month + 80, valid check digits).
 
@@ -392,7 +395,13 @@ def write_expected(cases, files):
     import statsmodels
     from statsmodels.stats.proportion import proportion_confint
     out = {"tool": f"lifelines {lifelines.__version__}, statsmodels {statsmodels.__version__}", "files": files, "groups": {}}
+    durations = []
     for g, cs in sorted(groups.items()):
+        for metric, obs in (("time_to_first_contact_working_days", [contact_obs(c) for c in cs]),
+                            ("time_to_closure_calendar_days", [closure_obs(c) for c in cs]),
+                            ("time_to_activity_plan_working_days", [event_obs(c, "aktivitetsplan") for c in cs]),
+                            ("time_to_first_meeting_working_days", [event_obs(c, "mote") for c in cs])):
+            durations += [(g, metric, t, e) for t, e in obs]
         out["groups"][g] = {
             "cases": len(cs),
             "ethnicity_based": sum(1 for c in cs if set(c["violations"]) & {"etnisitet", "religion", "sprak"}),
@@ -416,6 +425,14 @@ def write_expected(cases, files):
     out["personal_values"] = sorted(secrets)
     with open(os.path.join(HERE, "oracle", "demo_expected.json"), "w") as fh:
         json.dump(out, fh, indent=1, ensure_ascii=False, sort_keys=True)
+    # The same durations for R: Fixtures/oracle/make_survival_oracle.R computes the medians
+    # and their intervals with R's survival (midpoint where a curve is flat at 0.5, the
+    # convention Saksgang follows) into survival_r.json; the pipeline's demo test compares
+    # the medians with those, the lifelines medians above are kept for reference.
+    with open(os.path.join(HERE, "oracle", "demo_durations.csv"), "w", newline="") as fh:
+        fh.write("group,metric,time,event\n")
+        for g, metric, t, e in durations:
+            fh.write(f"{g},{metric},{t},{int(bool(e))}\n")
 
 if __name__ == "__main__":
     main()

@@ -20,6 +20,12 @@ the quantile jumps to the next time. The "median"/"p75"/"p90"/"p25" fields hold 
 exact-arithmetic answer (checked with fractions below); any case where lifelines differed
 is listed under "lifelines_disagreements" with lifelines' value.
 Non-finite values (inf) are written as null.
+
+Saksgang's Kaplan-Meier now follows R's survival package (make_survival_oracle.R and
+survival_r.json are its oracle): quantiles take the midpoint where the curve is flat at the
+threshold, and there is no log-log interval where S is 0 or 1. The quantile and band fields
+written here keep lifelines' conventions as a reference; KaplanMeierOracleTests compares
+only the fields on which the two agree and says which it skips.
 """
 import json
 import math

@@ -29,7 +29,8 @@ final class KaplanMeierTests: XCTestCase {
         XCTAssertEqual(curve.events, 3)
         // S(2) = 0.6, S(3) = 0.3: median is 3; 75 % reached never (S stays 0.3 > 0.25).
         XCTAssertEqual(curve.median, 3)
-        XCTAssertEqual(curve.quantile(0.4), 2)
+        // S is exactly 0.6 from 2 until the drop at 3: R's midpoint.
+        XCTAssertEqual(curve.quantile(0.4), 2.5)
         XCTAssertNil(curve.quantile(0.75))
     }
 
@@ -45,14 +46,15 @@ final class KaplanMeierTests: XCTestCase {
         let curve = KaplanMeier(observations([(0, true), (0, true), (1, true), (2, false)]))
         XCTAssertEqual(curve.survival(at: 0), 0.5, accuracy: 1e-15)
         XCTAssertEqual(curve.survival(at: -1), 1)
-        XCTAssertEqual(curve.median, 0)
+        // S(0) = 0.5 exactly until the event at 1: the median is the midpoint (R).
+        XCTAssertEqual(curve.median, 0.5)
         let share = curve.cumulativeIncidence(at: 1)
         XCTAssertEqual(share.estimate, 0.75, accuracy: 1e-15)
-        XCTAssertLessThan(share.lower, 0.75)
-        XCTAssertGreaterThan(share.upper, 0.75)
+        XCTAssertLessThan(try XCTUnwrap(share.lower), 0.75)
+        XCTAssertGreaterThan(try XCTUnwrap(share.upper), 0.75)
     }
 
-    func testEmptyAndAllCensoredHaveNoMedian() {
+    func testEmptyAndAllCensoredHaveNoMedian() throws {
         let empty = KaplanMeier([])
         XCTAssertEqual(empty.count, 0)
         XCTAssertEqual(empty.events, 0)
@@ -62,29 +64,34 @@ final class KaplanMeierTests: XCTestCase {
         XCTAssertNil(censored.median)
         XCTAssertNil(censored.medianConfidenceInterval().lower)
         XCTAssertNil(censored.medianConfidenceInterval().upper)
+        // S = 1: the log-log interval is undefined (R: NA).
         let interval = censored.confidenceInterval(at: 5)
-        XCTAssertEqual(interval.lower, 1)
-        XCTAssertEqual(interval.upper, 1)
+        XCTAssertNil(interval.lower)
+        XCTAssertNil(interval.upper)
         let share = censored.cumulativeIncidence(at: 5)
         XCTAssertEqual(share.estimate, 0)
-        XCTAssertEqual(share.lower, 0)
-        XCTAssertEqual(share.upper, 0)
+        XCTAssertNil(share.lower)
+        XCTAssertNil(share.upper)
     }
 
-    /// A curve that is exactly 0.5 must give that time as the median even though the
-    /// running product may round either way.
-    func testStepExactlyAtOneHalfIsTheMedian() {
+    /// A curve that is exactly 0.5 from one event to the next is flat there, however the
+    /// running product rounded, and the median is the midpoint (R's convention).
+    func testStepExactlyAtOneHalfGivesTheMidpoint() {
         let eight = KaplanMeier((1...8).map { SurvivalObservation(time: Double($0), event: true) })
-        XCTAssertEqual(eight.median, 4)
-        XCTAssertEqual(eight.quantile(0.75), 6)
+        XCTAssertEqual(eight.median, 4.5)
+        XCTAssertEqual(eight.quantile(0.75), 6.5)
         // Thirds: 1 − 1/3 − … products that are not binary fractions.
         let six = KaplanMeier((1...6).map { SurvivalObservation(time: Double($0), event: true) })
-        XCTAssertEqual(six.median, 3)
+        XCTAssertEqual(six.median, 3.5)
         XCTAssertEqual(six.quantile(0.9), 6)
+        // Flat at 0.5 from 57 until the next event at 102 (censorings in between): 79.5.
+        let small = KaplanMeier(observations([(12, true), (30, true), (41, true), (57, true),
+                                              (70, false), (90, false), (102, true), (150, false)]))
+        XCTAssertEqual(small.median, 79.5)
     }
 
     /// The log-log band by hand for one step: S = 0.8 after 1 event in 5.
-    func testLogLogBandByHand() {
+    func testLogLogBandByHand() throws {
         let curve = KaplanMeier(observations([(1, true), (2, false), (3, false), (4, false), (5, false)]))
         let z = 1.959963984540054
         let sigma = (1.0 / 20).squareRoot()
@@ -92,18 +99,21 @@ final class KaplanMeierTests: XCTestCase {
         let lower = exp(-exp(log(-v) - z * sigma / v))
         let upper = exp(-exp(log(-v) + z * sigma / v))
         let band = curve.confidenceInterval(at: 1.5)
-        XCTAssertEqual(band.lower, lower, accuracy: 1e-12)
-        XCTAssertEqual(band.upper, upper, accuracy: 1e-12)
-        XCTAssertLessThan(band.lower, 0.8)
-        XCTAssertGreaterThan(band.upper, 0.8)
-        XCTAssertLessThan(band.upper, 1)
+        let bandLower = try XCTUnwrap(band.lower), bandUpper = try XCTUnwrap(band.upper)
+        XCTAssertEqual(bandLower, lower, accuracy: 1e-12)
+        XCTAssertEqual(bandUpper, upper, accuracy: 1e-12)
+        XCTAssertLessThan(bandLower, 0.8)
+        XCTAssertGreaterThan(bandUpper, 0.8)
+        XCTAssertLessThan(bandUpper, 1)
         // A wider level gives a wider band.
         let wide = curve.confidenceInterval(at: 1.5, level: 0.99)
-        XCTAssertLessThan(wide.lower, band.lower)
-        XCTAssertGreaterThan(wide.upper, band.upper)
+        XCTAssertLessThan(try XCTUnwrap(wide.lower), bandLower)
+        XCTAssertGreaterThan(try XCTUnwrap(wide.upper), bandUpper)
+        // Before the first event S = 1 and there is no interval (R: NA).
+        XCTAssertNil(curve.confidenceInterval(at: 0.5).lower)
     }
 
-    func testBandContainsEstimateAndCurveIsNonIncreasing() {
+    func testBandContainsEstimateAndCurveIsNonIncreasing() throws {
         var generator = SplitMix64(seed: 7)
         let pairs = (0..<300).map { _ in
             (Double(generator.next() % 40), generator.next() % 3 != 0)
@@ -114,10 +124,16 @@ final class KaplanMeierTests: XCTestCase {
             XCTAssertLessThanOrEqual(step.survival, previous)
             previous = step.survival
             let band = curve.confidenceInterval(at: step.time)
-            XCTAssertLessThanOrEqual(band.lower, step.survival)
-            XCTAssertGreaterThanOrEqual(band.upper, step.survival)
-            XCTAssertGreaterThanOrEqual(band.lower, 0)
-            XCTAssertLessThanOrEqual(band.upper, 1)
+            if step.survival >= 1 || step.survival <= 0 {
+                XCTAssertNil(band.lower)
+                XCTAssertNil(band.upper)
+                continue
+            }
+            let lower = try XCTUnwrap(band.lower), upper = try XCTUnwrap(band.upper)
+            XCTAssertLessThanOrEqual(lower, step.survival)
+            XCTAssertGreaterThanOrEqual(upper, step.survival)
+            XCTAssertGreaterThanOrEqual(lower, 0)
+            XCTAssertLessThanOrEqual(upper, 1)
         }
         XCTAssertEqual(curve.count, 300)
         XCTAssertEqual(curve.steps.reduce(0) { $0 + $1.events + $1.censored }, 300)
@@ -128,12 +144,13 @@ final class KaplanMeierTests: XCTestCase {
         if let median, let upper = interval.upper { XCTAssertGreaterThanOrEqual(upper, median) }
     }
 
-    func testCurveThatReachesZeroHasDegenerateBandAtTheEnd() {
+    /// At the n == d step S = 0; R's std.err is infinite there and its interval NA.
+    func testCurveThatReachesZeroHasNoBandAtTheEnd() {
         let curve = KaplanMeier(observations([(1, true), (2, true)]))
         XCTAssertEqual(curve.survival(at: 2), 0)
         let band = curve.confidenceInterval(at: 2)
-        XCTAssertEqual(band.lower, 0)
-        XCTAssertEqual(band.upper, 0)
+        XCTAssertNil(band.lower)
+        XCTAssertNil(band.upper)
         XCTAssertEqual(curve.steps[1].variance, 0)
         XCTAssertEqual(curve.cumulativeIncidence(at: 2).estimate, 1)
     }

@@ -71,3 +71,24 @@ struct DemoOracle {
     var groups: [String: [String: Any]] { json["groups"] as? [String: [String: Any]] ?? [:] }
     var personalValues: [String] { json["personal_values"] as? [String] ?? [] }
 }
+
+/// R's medians of the demo durations (Fixtures/oracle/survival_r.json, "demo": written by
+/// Fixtures/oracle/make_survival_oracle.R from Fixtures/oracle/demo_durations.csv, which
+/// Fixtures/make_demo.py writes). R's convention – the midpoint where a curve is flat at
+/// exactly 0.5 – is the one Saksgang publishes; lifelines' medians stay in demo_expected.json.
+struct DemoSurvivalOracle {
+    /// Keyed by group, then by the demo_expected.json metric key; values may be NSNull.
+    let medians: [String: [String: [String: Any]]]
+
+    init() throws {
+        let data = try Data(contentsOf: RepoPaths.fixtures.appendingPathComponent("oracle/survival_r.json"))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var medians: [String: [String: [String: Any]]] = [:]
+        for item in try XCTUnwrap(json["demo"] as? [[String: Any]]) {
+            let group = try XCTUnwrap(item["group"] as? String)
+            let metric = try XCTUnwrap(item["metric"] as? String)
+            medians[group, default: [:]][metric] = item
+        }
+        self.medians = medians
+    }
+}

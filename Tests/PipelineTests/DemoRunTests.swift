@@ -36,14 +36,16 @@ final class DemoRunTests: XCTestCase {
         }
     }
 
-    /// Kaplan–Meier medians and the share within target equal what lifelines computed from the
-    /// same fixtures (Fixtures/make_demo.py, committed output).
-    func testKaplanMeierFiguresEqualLifelinesOnTheDemo() throws {
+    /// Kaplan–Meier medians and their intervals equal what R's survival computed from the same
+    /// durations (midpoint where a curve is flat at 0.5; Fixtures/oracle/make_survival_oracle.R),
+    /// the share within target what lifelines computed (Fixtures/make_demo.py, committed output).
+    func testKaplanMeierFiguresEqualROnTheDemo() throws {
         let run = try DemoRun()
         defer { run.remove() }
         try run.run()
         let rows = try run.rows()
         let oracle = try DemoOracle()
+        let survival = try DemoSurvivalOracle()
         var compared = 0
         for (group, expected) in oracle.groups {
             let grouping = group == "all" ? "all" : "immigrant_background"
@@ -52,13 +54,15 @@ final class DemoRunTests: XCTestCase {
                                   ("time_to_activity_plan", "time_to_activity_plan_working_days"),
                                   ("time_to_first_meeting", "time_to_first_meeting_working_days")] {
                 let e = try XCTUnwrap(expected[key] as? [String: Any])
+                let r = try XCTUnwrap(survival.medians[group]?[key], "\(group) \(key) in survival_r.json")
                 let row = try XCTUnwrap(DemoRun.row(rows, metric, "median", grouping, group))
                 if row["suppressed"] as? Bool == true { continue }
                 XCTAssertEqual(row["n"] as? Int, e["n"] as? Int, "\(metric) \(group)")
-                XCTAssertEqual(row["estimate"] as? Double, e["median"] as? Double, "\(metric) \(group) median")
-                let ci = e["median_ci"] as? [Any] ?? []
-                XCTAssertEqual(row["ci_low"] as? Double, ci.first as? Double, "\(metric) \(group) ci_low")
-                XCTAssertEqual(row["ci_high"] as? Double, ci.last as? Double, "\(metric) \(group) ci_high")
+                XCTAssertEqual(r["n"] as? Int, e["n"] as? Int, "\(metric) \(group) same durations in R")
+                XCTAssertEqual(r["events"] as? Int, e["events"] as? Int, "\(metric) \(group) same durations in R")
+                XCTAssertEqual(row["estimate"] as? Double, r["median"] as? Double, "\(metric) \(group) median")
+                XCTAssertEqual(row["ci_low"] as? Double, r["median_lower"] as? Double, "\(metric) \(group) ci_low")
+                XCTAssertEqual(row["ci_high"] as? Double, r["median_upper"] as? Double, "\(metric) \(group) ci_high")
                 compared += 1
             }
             let share = try XCTUnwrap(DemoRun.row(rows, "first_contact_within_target", "share", grouping, group))

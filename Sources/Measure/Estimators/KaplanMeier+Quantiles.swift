@@ -1,56 +1,135 @@
 import Foundation
 
+/// Quantiles of the time to event and their confidence intervals, exactly as R's survival
+/// package computes them (`quantile(survfit(..., conf.type = "log-log"))`, the internal
+/// `findq`), so that every published median can be reproduced in R.
+///
+/// The rule, on the cumulative curve F = 1 − S with a leading point (time 0, F = 0): the
+/// p-quantile is the first time F reaches p. Where the curve is flat at exactly p – S sits
+/// on 1 − p from a time t₁ until it drops again at t₂ – it is the midpoint (t₁ + t₂)/2
+/// (R and SAS; a group of 8 with 4 events at 12, 30, 41, 57 and the next at 102 has median
+/// 79.5, not 57). Flat at p until the end of the data: the midpoint of t₁ and the last
+/// observed time, event or censoring. Never reaching p: nil (R: NA).
+///
+/// "Exactly p" is decided with R's own tolerance, √(double epsilon) = 1.49e−8, applied as R
+/// applies it: |F − p| < tol counts as flat. This is the choice because the figures must be
+/// R's; and it does not depend on rounding where it matters: the running product carries
+/// rounding of order 1e−15, so a curve that is exactly 1/2 in theory (4 events of 8) is
+/// flat however the product rounded, and a curve that is not exactly 1/2 is at least
+/// 1/(2·Π n) away, which exceeds the tolerance unless the at-risk counts multiply past
+/// 3·10⁷. The oracle script (Fixtures/oracle/make_survival_oracle.R) checks with exact
+/// prime-exponent arithmetic that the tolerance and exact equality pick the same steps on
+/// every test dataset, including doubles that rounded above and below 1/2 and 1/4.
+///
+/// One deliberate difference from the plain R call `quantile(fit, p)`: R first returns NA
+/// when max F < p (the smallest requested p), before its tolerance test. For a curve that
+/// is exactly 1 − p to the end of the data and whose product rounded just above it, that
+/// early exit gives NA, and the midpoint when it rounded below or when a smaller p is asked
+/// in the same call. Here the tolerance alone decides (the answer R gives to
+/// `quantile(fit, c(0, p))`), so the result does not depend on the rounding direction.
 extension KaplanMeier {
-    /// Slack when asking whether a curve has come down to a threshold. The running
-    /// product carries rounding of order 1e-14 at most; a curve that is exactly 0.5 in
-    /// theory (4 events of 8) must count as having reached 0.5, whichever way it rounded.
-    /// (lifelines has no such slack and computes S as exp(Σ log), so for 8 uncensored
-    /// times it gets S = 0.5000000000000001 at the 4th and reports the 5th time as the
-    /// median; we report the 4th, the exact answer. Fixtures/oracle records the cases.)
-    static let thresholdSlack = 1e-12
+    /// R's `quantile.survfit` default tolerance, `sqrt(.Machine$double.eps)` = 2⁻²⁶.
+    static let rTolerance = Double.ulpOfOne.squareRoot()
 
-    /// The median time to event: the smallest observed time t with S(t) <= 0.5
-    /// (lifelines' convention; R instead averages two times when S sits exactly at 0.5).
-    /// Nil when the curve never comes down to 0.5 (too much censoring, too few events).
+    /// The median time to event: `quantile(0.5)`, R's convention (midpoint where S is flat
+    /// at exactly 0.5). Nil when the curve never comes down to 0.5.
     public var median: Double? { quantile(0.5) }
 
-    /// The time by which a share `p` has had the event: the smallest observed time t with
-    /// S(t) <= 1 − p (p = 0.5 median, 0.75 "p75", 0.9 "p90"). Nil when never reached.
-    /// lifelines: `qth_survival_time(1 - p, kmf.survival_function_)`. `p` must lie in (0, 1).
+    /// The time by which a share `p` has had the event (p = 0.5 median, 0.75 "p75",
+    /// 0.9 "p90"): R's `quantile(survfit(...), probs = p)`, the first time S(t) <= 1 − p, the
+    /// midpoint to the next drop (or to the last observed time) where S is flat at exactly
+    /// 1 − p. Nil when never reached or when there are no observations. `p` must lie in (0, 1).
     public func quantile(_ p: Double) -> Double? {
         precondition(p > 0 && p < 1, "KaplanMeier.quantile: p must lie strictly between 0 and 1")
-        let threshold = 1 - p
-        return steps.first { $0.survival <= threshold + Self.thresholdSlack }?.time
+        return Self.findQuantile(p, times: stepTimes, cumulative: steps.map { 1 - $0.survival })
     }
 
-    /// The confidence interval of the median by inverting the pointwise log-log bands
-    /// (the Brookmeyer–Crowley idea with the log-log band as test): the lower limit is
-    /// the first time the lower band reaches 0.5, the upper limit the first time the
-    /// upper band does. This is exactly lifelines'
-    /// `median_survival_times(kmf.confidence_interval_)`. A nil limit means the band
-    /// never reaches 0.5 within the data: the limit is beyond the last observed time
-    /// (lifelines: inf). Both nil when nobody had the event.
+    /// The confidence interval of the median, `quantileConfidenceInterval(0.5, level:)`.
+    /// A nil limit: the band never reaches 0.5 within the data (R: NA). Both nil when nobody
+    /// had the event.
     public func medianConfidenceInterval(level: Double = 0.95) -> (lower: Double?, upper: Double?) {
         quantileConfidenceInterval(0.5, level: level)
     }
 
-    /// The confidence interval of `quantile(p)` by the same band inversion as
-    /// `medianConfidenceInterval`: first times the lower and upper log-log bands come
-    /// down to 1 − p.
+    /// The confidence interval of `quantile(p)` as R's `quantile.survfit` reads it off the
+    /// pointwise log-log bands (Brookmeyer–Crowley with the log-log band): the lower limit
+    /// is the quantile rule applied to the lower band of S (1 − lower reaches p first), the
+    /// upper limit the rule applied to the upper band. Band points where the log-log
+    /// interval is undefined (S = 1 or 0, nil in `confidenceInterval(at:level:)`) are left
+    /// out as R leaves out its NAs. A nil limit: that band never reaches 1 − p (R: NA).
     public func quantileConfidenceInterval(_ p: Double, level: Double = 0.95)
         -> (lower: Double?, upper: Double?)
     {
         precondition(p > 0 && p < 1,
                      "KaplanMeier.quantileConfidenceInterval: p must lie strictly between 0 and 1")
-        let threshold = 1 - p + Self.thresholdSlack
         let z = NormalDistribution.twoSidedCriticalValue(level: level)
-        var lower: Double?
-        var upper: Double?
-        for step in steps {
-            let band = Self.logLogBand(step, z: z)
-            if lower == nil, band.lower <= threshold { lower = step.time }
-            if upper == nil, band.upper <= threshold { upper = step.time; break }
+        let bands = steps.map { Self.logLogBand($0, z: z) }
+        let times = stepTimes
+        return (Self.findQuantile(p, times: times, cumulative: bands.map { $0.lower.map { 1 - $0 } }),
+                Self.findQuantile(p, times: times, cumulative: bands.map { $0.upper.map { 1 - $0 } }))
+    }
+
+    /// The step times with R's leading start time 0.
+    private var stepTimes: [Double] { [0] + steps.map(\.time) }
+
+    /// R survival's `findq(x, y, p, tol)` with x = c(0, time), y = c(0, curve): drop repeated
+    /// y values (keeping the first; missing values count as equal to each other), then
+    /// indx1 / indx2 = `approx(y ± tol, 1:n, p, method = "constant", f = 1)` (the first point
+    /// whose y ± tol is >= p, NA outside the range, missing points dropped), the quantile
+    /// (x[indx1] + x[indx2]) / 2, and where p is within tol of the last y, (x[indx1] + last
+    /// time) / 2. Without R's early exit on max y < p (see the type's note).
+    static func findQuantile(_ p: Double, times: [Double], cumulative curve: [Double?]) -> Double? {
+        guard curve.count + 1 == times.count, let lastTime = times.last, !curve.isEmpty else {
+            return nil
         }
-        return (lower, upper)
+        let tol = rTolerance
+        var x: [Double] = []
+        var y: [Double?] = []
+        var seen = Set<Double>()
+        var seenMissing = false
+        for (time, value) in zip(times, [0] + curve) {
+            if let value {
+                guard seen.insert(value).inserted else { continue }
+            } else {
+                guard !seenMissing else { continue }
+                seenMissing = true
+            }
+            x.append(time)
+            y.append(value)
+        }
+        let index1 = approxConstantRight(y.map { $0.map { $0 + tol } }, at: p)
+        let index2 = approxConstantRight(y.map { $0.map { $0 - tol } }, at: p)
+        var quantile: Double?
+        if let index1, let index2 { quantile = (x[index1] + x[index2]) / 2 }
+        if let last = y[y.count - 1], abs(p - last) < tol {
+            quantile = index1.map { (x[$0] + lastTime) / 2 }
+        }
+        return quantile
+    }
+
+    /// R's `approx(keys, seq_along(keys), v, method = "constant", f = 1, rule = 1)` as a
+    /// 0-based index: missing keys dropped, keys sorted, equal keys merged with the mean
+    /// of their indices (`ties = mean`), nil when v lies outside [min, max], else the
+    /// index of the smallest key >= v, truncated as R truncates a fractional subscript.
+    private static func approxConstantRight(_ keys: [Double?], at v: Double) -> Int? {
+        var points: [(key: Double, index: Int)] = []
+        for (offset, key) in keys.enumerated() {
+            if let key { points.append((key: key, index: offset + 1)) }
+        }
+        points.sort { (a: (key: Double, index: Int), b: (key: Double, index: Int)) -> Bool in
+            a.key < b.key || (a.key == b.key && a.index < b.index)
+        }
+        guard let first = points.first, let last = points.last,
+              v >= first.key, v <= last.key else { return nil }
+        guard let start = points.firstIndex(where: { $0.key >= v }) else { return nil }
+        let key = points[start].key
+        var indexSum = 0
+        var tied = 0
+        for point in points[start...] where point.key == key {
+            indexSum += point.index
+            tied += 1
+        }
+        let meanIndex: Double = Double(indexSum) / Double(tied)
+        return Int(meanIndex) - 1
     }
 }

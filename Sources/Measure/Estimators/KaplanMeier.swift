@@ -3,13 +3,16 @@ import Foundation
 /// The Kaplan–Meier estimate of a survival curve S(t) = P(T > t) from right-censored
 /// observations, with Greenwood's variance.
 ///
-/// Conventions (those of lifelines and R `survival`): one step per distinct observed time;
-/// at a time with both events and censorings the events happen first, so the censored
-/// subjects are still at risk for those events; S is right-continuous (S(t) includes the
-/// events at t). Greenwood's sum Σ d/(n(n−d)) counts a step with n == d (everyone left has
-/// the event, S drops to 0) as 0, as lifelines does. The survival is the running product
-/// Π(1 − d/n), not lifelines' exp(Σ log), so it is exact where the true value is a
-/// short binary fraction (see `KaplanMeier+Quantiles.swift` for why that matters).
+/// Conventions (those of R's `survival::survfit`, which the oracle tests reproduce; lifelines
+/// agrees on the table): one step per distinct observed time; at a time with both events
+/// and censorings the events happen first, so the censored subjects are still at risk for
+/// those events; S is right-continuous (S(t) includes the events at t). The survival is
+/// the running product Π(1 − d/n), multiplied in R's order (R's C code does the same
+/// `km *= (n − d)/n`). Greenwood's sum Σ d/(n(n−d)) skips a step with n == d (everyone left
+/// has the event, S drops to 0), where R's term is infinite; the only figures that would
+/// use it, the log-log limits at S = 0, are nil as in R (see
+/// `KaplanMeier+ConfidenceInterval.swift`). Quantiles follow R's `quantile.survfit`
+/// (`KaplanMeier+Quantiles.swift`).
 public struct KaplanMeier: Sendable {
     /// One row of the step table: a distinct observed time.
     public struct Step: Sendable, Equatable {
