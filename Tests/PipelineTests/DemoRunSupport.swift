@@ -44,9 +44,13 @@ struct DemoRun {
         return try XCTUnwrap(json["rows"] as? [[String: Any]])
     }
 
-    static func row(_ rows: [[String: Any]], _ metric: String, _ statistic: String, _ grouping: String, _ group: String) -> [String: Any]? {
+    /// The first row of a metric, statistic, grouping and group (in a unit, if given) that is
+    /// not a comparison.
+    static func row(_ rows: [[String: Any]], _ metric: String, _ statistic: String, _ grouping: String, _ group: String,
+                    unit: String? = nil) -> [String: Any]? {
         rows.first { $0["metric"] as? String == metric && $0["statistic"] as? String == statistic
-            && $0["grouping"] as? String == grouping && $0["group"] as? String == group }
+            && $0["grouping"] as? String == grouping && $0["group"] as? String == group && !($0["reference"] is String)
+            && (unit == nil || $0["unit"] as? String == unit) }
     }
 
     /// Every file below a folder, recursively.

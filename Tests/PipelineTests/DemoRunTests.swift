@@ -49,13 +49,13 @@ final class DemoRunTests: XCTestCase {
         var compared = 0
         for (group, expected) in oracle.groups {
             let grouping = group == "all" ? "all" : "immigrant_background"
-            for (metric, key) in [("time_to_first_contact", "time_to_first_contact_working_days"),
-                                  ("time_to_closure", "time_to_closure_calendar_days"),
-                                  ("time_to_activity_plan", "time_to_activity_plan_working_days"),
-                                  ("time_to_first_meeting", "time_to_first_meeting_working_days")] {
+            for (metric, key, unit) in [("time_to_first_contact", "time_to_first_contact_working_days", "working_days"),
+                                        ("time_to_closure", "time_to_closure_calendar_days", "calendar_days"),
+                                        ("time_to_activity_plan", "time_to_activity_plan_working_days", "working_days"),
+                                        ("time_to_first_meeting", "time_to_first_meeting_working_days", "working_days")] {
                 let e = try XCTUnwrap(expected[key] as? [String: Any])
                 let r = try XCTUnwrap(survival.medians[group]?[key], "\(group) \(key) in survival_r.json")
-                let row = try XCTUnwrap(DemoRun.row(rows, metric, "median", grouping, group))
+                let row = try XCTUnwrap(DemoRun.row(rows, metric, "median", grouping, group, unit: unit))
                 if row["suppressed"] as? Bool == true { continue }
                 XCTAssertEqual(row["n"] as? Int, e["n"] as? Int, "\(metric) \(group)")
                 XCTAssertEqual(r["n"] as? Int, e["n"] as? Int, "\(metric) \(group) same durations in R")

@@ -34,6 +34,7 @@ struct ReportPage {
         header(&w)
         headline(&w)
         charts(&w)
+        comparisons(&w)
         groupTables(&w)
         dataQuality(&w)
         inputFiles(&w)
