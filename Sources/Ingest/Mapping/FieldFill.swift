@@ -28,7 +28,12 @@ struct FieldFill {
     /// missing from a CSV header.
     func emptyFieldWarnings(skipping missingColumns: Set<String> = []) -> [SaksgangError] {
         guard records > 0, mapping.spec.format == .xml else { return [] }
+        // A pupil is identified by either number: a file whose pupils all have one has no
+        // other.
+        let identities: Set<CanonicalField> = [.pupilNationalNumber, .pupilLocalId]
+        let identified = filled.contains { identities.contains($0.field) && $0.count > 0 }
         return filled.filter { entry in
+            if identified && identities.contains(entry.field) { return false }
             if case .slot = entry.source.place { return entry.count == 0 }
             return false
         }.compactMap { entry in
