@@ -34,6 +34,9 @@ struct MappingCommand: ParsableCommand {
             }
             let report = MappingCheckReport(document: document, samples: samplesCheck)
             print(report.text, terminator: "")
+            if document.compiled == nil && !samples.isEmpty {
+                print("The samples were not read: fix the errors above first.")
+            }
             if report.failed { throw ExitCode(1) }
         }
     }

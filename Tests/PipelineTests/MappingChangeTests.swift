@@ -151,6 +151,11 @@ final class MappingChangeTests: XCTestCase {
         XCTAssertTrue(inputs.allSatisfy { ($0["mapping_sha256"] as? String)?.count == 64 }, "\(inputs)")
         let third = try run.run()
         XCTAssertTrue(third.files.allSatisfy { $0.status == .skipped })
+
+        // What the faulty and the fixed nights wrote (quarantine, logs, store) holds no personal value.
+        let scanner = LeakScanner(values: try DemoOracle().personalValues,
+                                  publicTokens: DemoRun.files(under: run.input).map { ($0 as NSString).lastPathComponent })
+        XCTAssertEqual(try scanner.scan(DemoRun.files(under: run.output) + DemoRun.files(under: run.state)), [])
     }
 
     func testAMappingChangeWithAnExportNoLongerInTheInputStopsTheRun() throws {

@@ -21,7 +21,9 @@ public struct MappingCheckReport: Sendable {
         let warnings = problems.count - errors
         out.append("mapping \(document.file): " + (errors == 0 && warnings == 0 ? "no problems found"
                    : "\(errors) error(s), \(warnings) warning(s)"))
-        for p in document.problems { out.append("  \(p)") }
+        for p in document.problems.enumerated().sorted(by: { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }) {
+            out.append("  \(p.element)")
+        }
         guard let samples else {
             if errors == 0 { out.append("Read a sample export with it: saksgang mapping check \(document.file) SAMPLE...") }
             return out.joined(separator: "\n") + "\n"

@@ -114,7 +114,7 @@ private struct Checker {
             }
             var message = "YAML: \(problem)"
             if character(at: mark) == "\t" || (problem.contains("cannot start any token") && lineText(mark.line).contains("\t")) {
-                message += ": a tab character; YAML indents with spaces only"
+                message += problem.contains("tab") ? "; YAML indents with spaces only" : ": a tab character; YAML indents with spaces only"
             } else if let context {
                 message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
                 if context.text.contains("quoted") { message += ": a quote that is not closed" }
