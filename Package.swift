@@ -56,7 +56,7 @@ let package = Package(
         ]),
         // The CLI: argument parsing and exit codes.
         .executableTarget(name: "saksgang", dependencies: [
-            "Pipeline", "Generate", "Pseudonymize",
+            "Pipeline", "Generate", "Pseudonymize", "Ingest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -41,10 +41,12 @@ public struct ExportReader: Sendable {
         let reader = Thread {
             var batch: RecordPipe.Batch = []
             batch.reserveCapacity(Self.batchSize)
+            var fill = FieldFill(mapping)
             func emit(_ raw: Result<RawRecord, SaksgangError>) throws {
                 let mapped: Result<IdentifiedCase, SaksgangError>
                 switch raw {
                 case .success(let r):
+                    fill.add(r, fileValues: fileValues)
                     do { mapped = .success(try mapper.map(r, fileValues: fileValues)) } catch { mapped = .failure(error.at(here)) }
                 case .failure(let e):
                     mapped = .failure(e.at(here))
@@ -62,6 +64,8 @@ public struct ExportReader: Sendable {
                 case .csv: warnings = try Self.readCSV(mapping, handoff.value, deliver: emit)
                 }
                 try pipe.push(batch)
+                let missing = Set(warnings.filter { $0.code == .csvMissingColumn }.compactMap(\.location.field))
+                warnings += fill.emptyFieldWarnings(skipping: missing)
                 pipe.finish(warnings: warnings, error: nil)
             } catch {
                 // Records read before the failure still reach the caller (who rolls the file
@@ -97,7 +101,7 @@ public struct ExportReader: Sendable {
     static let batchSize = 256
 
     /// Reads the rows; returns warnings about the header (missing optional or unknown columns).
-    private static func readCSV(_ mapping: CompiledMapping, _ source: any ByteSource,
+    static func readCSV(_ mapping: CompiledMapping, _ source: any ByteSource,
                                 deliver: (Result<RawRecord, SaksgangError>) throws -> Void) throws -> [SaksgangError] {
         var warnings: [SaksgangError] = []
         var options = CSVOptions()

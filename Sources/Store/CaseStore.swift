@@ -15,6 +15,14 @@ public protocol CaseStore: AnyObject {
     /// The file with this SHA-256 content hash, when it was ingested before (and is skipped).
     func ingestedFile(hash: String) throws(SaksgangError) -> IngestedFile?
 
+    /// Records `hash` as the mapping version of the files of `format` recorded before mapping
+    /// versions were kept (they are taken as read by the current version).
+    func adoptMappingHash(_ hash: String, format: String) throws(SaksgangError)
+    /// Drops, in one transaction, every case a mapping (`format`) stored, the record of every
+    /// file it read, and the latest export of municipalities left without cases: what that
+    /// mapping read is then read again from its files as if for the first time.
+    func forgetReadings(format: String) throws(SaksgangError)
+
     /// Opens the transaction of one file: its upserts and the file's record become visible
     /// together at `commitFile`, or not at all.
     func beginFile() throws(SaksgangError)

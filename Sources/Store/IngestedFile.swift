@@ -19,9 +19,13 @@ public struct IngestedFile: Hashable, Sendable, Codable {
     public var quarantined: Int
     /// When the run ingested it (given by the caller, so runs stay reproducible).
     public var ingestedAt: Timestamp
+    /// The identity (SHA-256) of the mapping version that read it. A reading is the pair
+    /// (file hash, mapping hash): when the mapping changes, what it read is read again.
+    /// Empty for files recorded before mapping hashes were kept.
+    public var mappingHash: String
 
     public init(hash: String, name: String, bytes: Int64, format: String, records: Int, inserted: Int,
-                updated: Int, duplicates: Int, quarantined: Int, ingestedAt: Timestamp) {
+                updated: Int, duplicates: Int, quarantined: Int, ingestedAt: Timestamp, mappingHash: String = "") {
         self.hash = hash
         self.name = name
         self.bytes = bytes
@@ -32,5 +36,6 @@ public struct IngestedFile: Hashable, Sendable, Codable {
         self.duplicates = duplicates
         self.quarantined = quarantined
         self.ingestedAt = ingestedAt
+        self.mappingHash = mappingHash
     }
 }

@@ -13,7 +13,7 @@ struct Saksgang: ParsableCommand {
             (configuration, key or lock problem).
             """,
         version: version,
-        subcommands: [RunCommand.self, KeyCommand.self, LookupCommand.self, GenerateCommand.self])
+        subcommands: [RunCommand.self, MappingCommand.self, KeyCommand.self, LookupCommand.self, GenerateCommand.self])
 }
 
 /// The documented exit codes (README, "Exit codes").

@@ -139,13 +139,43 @@ final class SQLiteStoreFileTests: XCTestCase {
     func testSchemaVersionIsRecordedAndANewerOneIsRefused() throws {
         do {
             let store = try SQLiteStore(path: path)
-            XCTAssertEqual(try store.schemaVersion(), 1)
-            try store.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'", "test")
+            XCTAssertEqual(try store.schemaVersion(), SQLiteStore.currentSchemaVersion)
+            try store.db.execute("UPDATE meta SET value = '\(SQLiteStore.currentSchemaVersion + 1)' WHERE key = 'schema_version'", "test")
         }
         XCTAssertThrowsError(try SQLiteStore(path: path)) { error in
             XCTAssertEqual((error as? SaksgangError)?.code, .store)
-            XCTAssertTrue(String(describing: error).contains("schema version 2"))
+            XCTAssertTrue(String(describing: error).contains("schema version \(SQLiteStore.currentSchemaVersion + 1)"))
         }
+    }
+
+    /// A reading is (file hash, mapping hash): the mapping version is kept per file, files
+    /// recorded before it was kept adopt the current one, and forgetting a mapping's readings
+    /// drops its cases and files in one transaction, leaving other formats alone.
+    func testMappingHashesAreKeptAndAMappingsReadingsCanBeForgotten() throws {
+        let store = try SQLiteStore(path: path)
+        try store.beginFile()
+        _ = try store.upsert(CaseFactory.make(id: "A", lastChanged: 1))
+        try store.commitFile(file("h1"))
+        XCTAssertEqual(try store.ingestedFile(hash: "h1")?.mappingHash, "")
+        try store.adoptMappingHash("m1", format: "smx")
+        XCTAssertEqual(try store.ingestedFile(hash: "h1")?.mappingHash, "m1")
+        try store.beginFile()
+        var other = CaseFactory.make(id: "B", lastChanged: 1)
+        other.source = "smc"
+        _ = try store.upsert(other)
+        var f = file("h2")
+        f.format = "smc"
+        f.mappingHash = "m2"
+        try store.commitFile(f)
+        XCTAssertEqual(try store.ingestedFile(hash: "h2")?.mappingHash, "m2")
+        let before = try store.caseCount()
+        try store.forgetReadings(format: "smx")
+        XCTAssertNil(try store.ingestedFile(hash: "h1"))
+        XCTAssertNotNil(try store.ingestedFile(hash: "h2"))
+        XCTAssertLessThan(try store.caseCount(), before)
+        var sources = Set<String>()
+        try store.forEachCase { sources.insert($0.source) }
+        XCTAssertEqual(sources, ["smc"])
     }
 
     func testStoreFilesAreOwnerOnly() throws {

@@ -3,16 +3,22 @@ import SaksgangCore
 import Yams
 
 extension CompiledMapping {
-    /// Reads and compiles a mapping file (YAML).
+    /// Reads, checks and compiles a mapping file (YAML). The first error found stops it,
+    /// named with its file, line and key (`MappingDocument` lists them all).
     public init(contentsOfFile path: String) throws(SaksgangError) {
-        let spec: MappingSpec
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            spec = try YAMLDecoder().decode(MappingSpec.self, from: data)
-        } catch {
-            throw SaksgangError(.mapping, "the mapping file is not valid: \(ConfigurationDecoding.describe(error))", at: .init(file: path))
+        let document = MappingDocument(contentsOfFile: path)
+        let errors = document.errors
+        if let first = errors.first {
+            var e = first.error
+            if errors.count > 1 {
+                e.message += " (and \(errors.count - 1) more problem(s): `saksgang mapping check` lists them all)"
+            }
+            throw e
         }
-        do { try self.init(spec) } catch { throw error.at(.init(file: path)) }
+        guard let compiled = document.compiled else {
+            throw SaksgangError(.mapping, "the mapping file is not valid", at: .init(file: path))
+        }
+        self = compiled
     }
 }
 

@@ -130,7 +130,7 @@ public struct RecordMapper: Sendable {
 }
 
 /// Reads typed values out of one raw record.
-private struct ValueReader {
+struct ValueReader {
     let raw: RawRecord
     let fileValues: [String?]
     let mapping: CompiledMapping

@@ -35,6 +35,12 @@ public final class XMLRecordReader {
             defer { state.consume = nil }
             try state.run(source)
         }
+        // A record path with a typo reads nothing; an export with no case has no elements
+        // where records would stand.
+        if state.recordCount == 0 && state.offPathElements > 0 {
+            throw SaksgangError(.recordPathUnmatched, "no element matches the record path \(state.recordElementPath), though "
+                                + "\(state.offPathElements) element(s) stand where records would: is 'record' in the mapping right?")
+        }
     }
 }
 
@@ -69,6 +75,8 @@ private final class ParseState {
     var onPath: [Bool] = [true]
     var ancestorValues: [String?]
     var recordCount = 0
+    /// Elements whose parent is on the record path but which are not on it themselves.
+    var offPathElements = 0
     var current: RawRecord?
     var groupOpenDepth: [Int]
     var textTargets: [(depth: Int, group: Int, slot: Int)] = []
@@ -220,6 +228,7 @@ private final class ParseState {
         let recordDepth = recordPath.count
         let matches = onPath[depth - 1] && depth <= recordDepth && recordPath[depth - 1] == name
         onPath.append(matches)
+        if !matches && onPath[depth - 1] && depth <= recordDepth { offPathElements += 1 }
 
         if matches && depth < recordDepth {
             for i in ancestorSlotsAtDepth[depth] {

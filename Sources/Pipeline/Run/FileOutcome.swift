@@ -20,6 +20,8 @@ public struct FileOutcome: Sendable, Equatable {
     public var bytes: Int64
     public var status: Status
     public var reason: String?
+    /// The identity of the mapping version that read (or would read) the file.
+    public var mappingHash: String?
     public var records = 0
     public var inserted = 0
     public var updated = 0

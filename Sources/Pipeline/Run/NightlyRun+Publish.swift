@@ -32,10 +32,12 @@ extension NightlyRun {
             try data.write(to: quarantineURL, options: .atomic)
             outputs.append(OutputFile(name: "quarantine.jsonl", sha256: FileHash.sha256(data: data), bytes: data.count))
             let inputs = outcomes.filter { $0.status != .unmatched }.map { o in
-                InputFileRecord(name: o.name, sha256: o.hash, bytes: o.bytes, format: o.format ?? "",
+                var record = InputFileRecord(name: o.name, sha256: o.hash, bytes: o.bytes, format: o.format ?? "",
                                 status: InputFileRecord.Status(rawValue: o.status.rawValue) ?? .skipped, reason: o.reason,
                                 records: o.records, inserted: o.inserted, updated: o.updated, duplicates: o.duplicates,
                                 quarantined: o.quarantined)
+                record.mappingSHA256 = o.mappingHash
+                return record
             }
             let manifest = Manifest(
                 program: .init(name: "saksgang", version: programVersion),

@@ -71,8 +71,10 @@ public final class NightlyRun {
         var outcomes: [FileOutcome] = []
         var index = FileIndex(stateDirectory: pipeline.stateDirectory)
         let names = try inputFiles()
+        let identities = try rereadChangedMappings(store: store, names: names, index: &index)
         for name in names {
-            let outcome = try ingest(name, store: store, pseudonymization: pseudonymization, quarantine: &quarantine, index: &index)
+            let outcome = try ingest(name, store: store, pseudonymization: pseudonymization, quarantine: &quarantine, index: &index,
+                                     identities: identities)
             outcomes.append(outcome)
         }
         index.save(keeping: Set(names))
@@ -132,7 +134,8 @@ public final class NightlyRun {
     }
 
     private func ingest(_ name: String, store: SQLiteStore, pseudonymization: CasePseudonymization,
-                        quarantine: inout QuarantineLog, index: inout FileIndex) throws(SaksgangError) -> FileOutcome {
+                        quarantine: inout QuarantineLog, index: inout FileIndex,
+                        identities: [String: String]) throws(SaksgangError) -> FileOutcome {
         let path = pipeline.inputDirectory + "/" + name
         let (hash, bytes) = try index.hash(of: path, name: name)
         var outcome = FileOutcome(name: name, format: nil, hash: hash, bytes: bytes, status: .ingested)
@@ -142,6 +145,7 @@ public final class NightlyRun {
             return outcome
         }
         outcome.format = mapping.spec.name
+        outcome.mappingHash = identities[mapping.spec.name]
         if try store.ingestedFile(hash: hash) != nil {
             outcome.status = .skipped
             logger.info("already ingested; skipped", metadata: ["file": "\(name)"])
@@ -161,7 +165,8 @@ public final class NightlyRun {
             try store.commitFile(IngestedFile(
                 hash: hash, name: name, bytes: bytes, format: mapping.spec.name, records: outcome.records,
                 inserted: outcome.inserted, updated: outcome.updated, duplicates: outcome.duplicates,
-                quarantined: outcome.quarantined, ingestedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970))))
+                quarantined: outcome.quarantined, ingestedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
+                mappingHash: outcome.mappingHash ?? ""))
             for e in file.quarantine.entries { quarantine.append(e) }
             if outcome.quarantined > 0 {
                 logger.warning("records quarantined", metadata: ["file": "\(name)", "count": "\(outcome.quarantined)"])
@@ -174,7 +179,7 @@ public final class NightlyRun {
             let e = (error as? SaksgangError) ?? SaksgangError(.ioError, "the file could not be read")
             if e.code == .store { throw e }
             outcome = FileOutcome(name: name, format: mapping.spec.name, hash: hash, bytes: bytes, status: .quarantined,
-                                  reason: e.code.rawValue)
+                                  reason: e.code.rawValue, mappingHash: identities[mapping.spec.name])
             quarantine.add(e.at(.init(file: name)), scope: "file", file: name)
             logger.error("file quarantined", metadata: ["file": "\(name)", "code": "\(e.code)", "where": "\(e.location.description)",
                                                         "problem": "\(e.message)"])

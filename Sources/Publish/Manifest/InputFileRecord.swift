@@ -23,6 +23,9 @@ public struct InputFileRecord: Sendable, Equatable, Codable {
     public var updated: Int
     public var duplicates: Int
     public var quarantined: Int
+    /// SHA-256 identity of the mapping version that read the file (`mapping_sha256`): a
+    /// reading is (file hash, mapping hash).
+    public var mappingSHA256: String?
 
     public init(name: String, sha256: String, bytes: Int64, format: String, status: Status,
                 reason: String? = nil, records: Int = 0, inserted: Int = 0, updated: Int = 0,
@@ -47,6 +50,7 @@ public struct InputFileRecord: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case name, sha256, bytes, format, status, reason, records, inserted, updated, duplicates
         case quarantined, reconciled
+        case mappingSHA256 = "mapping_sha256"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +66,7 @@ public struct InputFileRecord: Sendable, Equatable, Codable {
                   updated: try c.decode(Int.self, forKey: .updated),
                   duplicates: try c.decode(Int.self, forKey: .duplicates),
                   quarantined: try c.decode(Int.self, forKey: .quarantined))
+        mappingSHA256 = try c.decodeIfPresent(String.self, forKey: .mappingSHA256)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -78,5 +83,6 @@ public struct InputFileRecord: Sendable, Equatable, Codable {
         try c.encode(duplicates, forKey: .duplicates)
         try c.encode(quarantined, forKey: .quarantined)
         try c.encode(reconciled, forKey: .reconciled)
+        try c.encodeIfPresent(mappingSHA256, forKey: .mappingSHA256)
     }
 }

@@ -32,6 +32,8 @@ public struct SaksgangError: Error, Sendable, Equatable, CustomStringConvertible
         public static let xmlDoctype = Code(rawValue: "xml_doctype_refused")
         public static let xmlTooDeep = Code(rawValue: "xml_too_deep")
         public static let xmlWrongRoot = Code(rawValue: "xml_wrong_root")
+        /// Elements stand where records could be, but none matches the mapping's record path.
+        public static let recordPathUnmatched = Code(rawValue: "record_path_matches_nothing")
         /// Element text a mapping reads is larger than the reader's limit.
         public static let xmlValueTooLarge = Code(rawValue: "xml_value_too_large")
         // CSV
@@ -50,6 +52,9 @@ public struct SaksgangError: Error, Sendable, Equatable, CustomStringConvertible
         public static let eventBeforeKnowledge = Code(rawValue: "event_before_knowledge")
         public static let eventAfterExport = Code(rawValue: "event_after_export")
         public static let duplicateInFile = Code(rawValue: "duplicate_case_in_file")
+        /// A mapped field had no value in any record of a file (a warning: often a typo in
+        /// the mapping's `from`).
+        public static let emptyField = Code(rawValue: "field_empty_in_file")
         // Configuration and operation
         public static let configuration = Code(rawValue: "configuration")
         public static let mapping = Code(rawValue: "mapping")

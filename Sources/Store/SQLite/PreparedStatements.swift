@@ -10,7 +10,7 @@ struct PreparedStatements {
 
     static let fileColumns = """
         hash, name, bytes, format, records, inserted, updated, duplicates, quarantined, \
-        ingested_at, ingested_at_has_time
+        ingested_at, ingested_at_has_time, mapping_hash
         """
 
     init(_ db: SQLiteConnection) throws(SaksgangError) {
@@ -41,7 +41,7 @@ struct PreparedStatements {
             "SELECT municipality, latest_export, latest_export_has_time FROM coverage ORDER BY municipality")
         fileFind = try db.prepare("SELECT \(Self.fileColumns) FROM files WHERE hash = ?1")
         fileInsert = try db.prepare("""
-            INSERT INTO files(\(Self.fileColumns)) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            INSERT INTO files(\(Self.fileColumns)) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """)
         filesAll = try db.prepare("SELECT \(Self.fileColumns) FROM files ORDER BY rowid")
     }

@@ -5,7 +5,7 @@ import SaksgangCore
 /// file written by a newer program.
 extension SQLiteStore {
     /// The schema version this program writes.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     /// Migration n brings a store from version n-1 to n. Append, never edit.
     static let migrations: [(version: Int, sql: String)] = [
@@ -36,6 +36,10 @@ extension SQLiteStore {
                 municipality TEXT PRIMARY KEY NOT NULL,
                 latest_export INTEGER NOT NULL,
                 latest_export_has_time INTEGER NOT NULL);
+            """),
+        // The mapping version that read each file: a reading is (file hash, mapping hash).
+        (2, """
+            ALTER TABLE files ADD COLUMN mapping_hash TEXT NOT NULL DEFAULT '';
             """),
     ]
 

@@ -141,9 +141,37 @@ public final class SQLiteStore: CaseStore {
             s.bind(9, file.quarantined)
             s.bind(10, file.ingestedAt.seconds)
             s.bind(11, file.ingestedAt.hasTime ? 1 : 0)
+            s.bind(12, file.mappingHash)
             try s.run("cannot record the ingested file")
             try statements.commit.run("cannot commit the file's transaction")
             fileOpen = false
+        } catch {
+            rollbackFile()
+            throw error
+        }
+    }
+
+    public func adoptMappingHash(_ hash: String, format: String) throws(SaksgangError) {
+        let s = try db.prepare("UPDATE files SET mapping_hash = ?1 WHERE format = ?2 AND mapping_hash = ''")
+        s.bind(1, hash)
+        s.bind(2, format)
+        try s.run("cannot record the mapping of ingested files")
+    }
+
+    public func forgetReadings(format: String) throws(SaksgangError) {
+        try beginFile()
+        do throws(SaksgangError) {
+            let cases = try db.prepare("DELETE FROM cases WHERE source = ?1")
+            cases.bind(1, format)
+            try cases.run("cannot drop the cases a mapping read")
+            let files = try db.prepare("DELETE FROM files WHERE format = ?1")
+            files.bind(1, format)
+            try files.run("cannot drop the files a mapping read")
+            try db.execute("DELETE FROM coverage WHERE municipality NOT IN (SELECT municipality FROM cases)",
+                           "cannot drop the latest exports of municipalities without cases")
+            try statements.commit.run("cannot commit dropping what a mapping read")
+            fileOpen = false
+            coverageFloor.removeAll()
         } catch {
             rollbackFile()
             throw error
@@ -284,6 +312,6 @@ public final class SQLiteStore: CaseStore {
         IngestedFile(hash: s.string(0), name: s.string(1), bytes: s.int64(2), format: s.string(3),
                      records: Int(s.int64(4)), inserted: Int(s.int64(5)), updated: Int(s.int64(6)),
                      duplicates: Int(s.int64(7)), quarantined: Int(s.int64(8)),
-                     ingestedAt: Timestamp(seconds: s.int64(9), hasTime: s.int64(10) != 0))
+                     ingestedAt: Timestamp(seconds: s.int64(9), hasTime: s.int64(10) != 0), mappingHash: s.string(11))
     }
 }
