@@ -131,10 +131,10 @@ final class TableModelTests: XCTestCase {
     }
 
     /// Hours count instants: knowledge on the Saturday before summer time starts and a
-    /// contact on the Monday after is 24 + 24 + 23 + … hours, not a whole number of days.
+    /// contact at the same clock time on the Monday after is 47 hours, not 48.
     func testHoursAcrossSummerTimeAndOnlyWhereBothEndsHaveATime() throws {
         let knowledge = Self.at(Self.day(2025, 3, 29), 12)             // 11:00 UTC
-        let contact = Self.at(Self.day(2025, 3, 31), 12)               // 10:00 UTC: 46 hours later
+        let contact = Self.at(Self.day(2025, 3, 31), 12)               // 10:00 UTC: 47 hours later
         let autumnKnowledge = Self.at(Self.day(2025, 10, 25), 12)      // 10:00 UTC
         let autumnContact = Self.at(Self.day(2025, 10, 27), 12)        // 11:00 UTC: 49 hours later
         let dateOnly = Timestamp(date: Self.day(2025, 3, 31))
@@ -142,7 +142,7 @@ final class TableModelTests: XCTestCase {
         let a = Self.makeCase(1, knowledge: knowledge, contact: contact)
         let b = Self.makeCase(2, knowledge: autumnKnowledge, contact: autumnContact)
         let c = Self.makeCase(3, knowledge: knowledge, contact: dateOnly)
-        XCTAssertEqual(try clock.observe(.firstContact, a, asOf: Self.export, unit: .hours).get().time, 46)
+        XCTAssertEqual(try clock.observe(.firstContact, a, asOf: Self.export, unit: .hours).get().time, 47)
         XCTAssertEqual(try clock.observe(.firstContact, b, asOf: Self.export, unit: .hours).get().time, 49)
         XCTAssertEqual(try clock.observe(.firstContact, a, asOf: Self.export, unit: .workingDays).get().time, 1)
         guard case .failure(let e) = clock.observe(.firstContact, c, asOf: Self.export, unit: .hours) else {
@@ -152,7 +152,7 @@ final class TableModelTests: XCTestCase {
         let figures = measured([a, b, c])
         let hours = try XCTUnwrap(figures.first { $0.metric == .timeToFirstContact && $0.unit == .hours && $0.statistic == .median && $0.grouping == "all" })
         XCTAssertEqual(hours.n, 2)
-        XCTAssertEqual(hours.estimate, 47.5)   // R's midpoint: the curve is flat at 0.5 between 46 and 49
+        XCTAssertEqual(hours.estimate, 48)   // R's midpoint: the curve is flat at 0.5 between 47 and 49
     }
 
     /// Without a school calendar the school-day figures are withheld (empty), never given in

@@ -39,7 +39,8 @@ final class MachineTablesTests: XCTestCase {
                 }
             }
             XCTAssertEqual(record[9], expected.suppressed ? "true" : "false")
-            XCTAssertEqual(record[10], expected.suppressionReason ?? "")
+            XCTAssertEqual(record[10], expected.category ?? "")
+            XCTAssertEqual(record.last, expected.suppressionReason ?? "")
         }
         // No binary noise: 0.1 + 0.2 is written as 0.3.
         let noisy = try XCTUnwrap(records.first { $0[3] == "school" })

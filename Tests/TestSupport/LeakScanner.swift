@@ -55,7 +55,9 @@ public struct LeakScanner {
         if trimmed.count > 30 {
             for part in trimmed.split(separator: " ").map(String.init) where part.count >= 8
                 && part.contains(where: { $0.isUppercase || $0.isNumber }) {
-                addText(part)
+                // A number in the text (a phone number) is matched like every number: as a
+                // whole digit run, not inside the digits of an estimate.
+                if part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) { digitRuns.insert(part) } else { addText(part) }
             }
         }
     }

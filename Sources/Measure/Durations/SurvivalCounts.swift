@@ -8,13 +8,19 @@ struct SurvivalCounts: Sendable {
     private var denseCensored: [Int32] = []
     private var sparse: [Int: (events: Int, censored: Int)] = [:]
     private(set) var total = 0
-    static let dense = 4096
+    /// Ticks below this sit in the arrays: 4,096 for days, none for minutes (hours), whose
+    /// ticks are many and sparse.
+    private let dense: Int
+
+    init(dense: Int = 4096) {
+        self.dense = dense
+    }
 
     mutating func add(tick: Int, event: Bool) {
         total += 1
-        if tick >= 0, tick < Self.dense {
+        if tick >= 0, tick < dense {
             if tick >= denseEvents.count {
-                let size = min(Self.dense, max(tick + 1, denseEvents.count * 2, 64))
+                let size = min(dense, max(tick + 1, denseEvents.count * 2, 64))
                 denseEvents += repeatElement(0, count: size - denseEvents.count)
                 denseCensored += repeatElement(0, count: size - denseCensored.count)
             }

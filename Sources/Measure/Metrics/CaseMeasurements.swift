@@ -150,7 +150,7 @@ extension CaseMeasurements {
         var categoryTotal: [Int]
 
         init(_ layout: Layout) {
-            series = Array(repeating: SurvivalCounts(), count: layout.series.count)
+            series = layout.series.map { SurvivalCounts(dense: $0.ticksPerUnit == 1 ? 4096 : 0) }
             noCalendar = Array(repeating: 0, count: layout.series.count)
             shareYes = Array(repeating: 0, count: layout.shares.count)
             shareTotal = shareYes

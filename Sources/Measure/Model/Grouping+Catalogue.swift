@@ -145,7 +145,7 @@ public struct SchoolTerm: Sendable, Hashable {
 
 extension Reporter {
     static let labels: [String: Label] = [
-        "elev": Label("Eleven selv", "The pupil"), "foresatt": Label("Foresatte", "Guardians"),
+        "elev": Label("Eleven selv", "The pupil"), "foresatt": Label("Foreldre/foresatte", "Parents/guardians"),
         "ansatt": Label("Ansatt", "Staff"), "medelev": Label("Medelev", "Another pupil"), "annen": Label("Andre", "Others"),
         "unknown": Label("Ukjent", "Unknown"),
     ]

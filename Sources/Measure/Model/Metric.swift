@@ -128,7 +128,7 @@ public struct Metric: Sendable, Hashable, CustomStringConvertible {
 
     /// Finds a metric of the catalogue by its machine name (reading tables back).
     public static func named(_ name: String) -> Metric? { byName[name] }
-    private static let byName: [String: Metric] = Dictionary(catalogue.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    private static let byName: [String: Metric] = Dictionary((catalogue + dataQuality).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
 }
 
 /// A category of a categorised metric: its code (the `category` column) and its words.

@@ -20,6 +20,25 @@ struct FigureIndex {
 
     let figures: [Figure]
     private let byKey: [Key: Figure]
+    /// The groups of each grouping in the order the figures bring them.
+    private let groupsSeen: [String: [String]]
+    /// The comparison rows within schools, by the pooled row they belong to.
+    private let withinSchools: [ComparisonKey: Figure]
+
+    struct ComparisonKey: Hashable {
+        var metric: Metric
+        var statistic: Statistic
+        var grouping: String
+        var group: String
+        var category: String?
+        init(_ f: Figure) {
+            metric = f.metric
+            statistic = f.statistic
+            grouping = f.grouping
+            group = f.group
+            category = f.category
+        }
+    }
 
     /// The column a metric gets in the group tables, if any: the count, the median in the
     /// first unit, the share; for a categorised metric only the category its card shows.
@@ -41,12 +60,22 @@ struct FigureIndex {
     init(_ figures: [Figure]) {
         self.figures = figures
         var byKey: [Key: Figure] = [:]
-        for f in figures where f.comparison == nil {
+        var groupsSeen: [String: [String]] = [:]
+        var seen = Set<[String]>()
+        var withinSchools: [ComparisonKey: Figure] = [:]
+        for f in figures {
+            if let c = f.comparison {
+                if c.stratifiedBy != nil { withinSchools[ComparisonKey(f)] = f }
+                continue
+            }
             let key = Key(measurement: Measurement(metric: f.metric, statistic: f.statistic, unit: f.unit, category: f.category),
                           grouping: f.grouping, group: f.group)
             if byKey[key] == nil { byKey[key] = f }
+            if seen.insert([f.grouping, f.group]).inserted { groupsSeen[f.grouping, default: []].append(f.group) }
         }
         self.byKey = byKey
+        self.groupsSeen = groupsSeen
+        self.withinSchools = withinSchools
     }
 
     func figure(_ measurement: Measurement, grouping: String, group: String) -> Figure? {
@@ -62,15 +91,16 @@ struct FigureIndex {
     /// The groups of a grouping present in the figures (of one measurement, if given), in
     /// the grouping's order, then the others in the order the figures bring them.
     func groups(of grouping: Grouping, for measurement: Measurement? = nil) -> [String] {
-        var seen = Set<String>()
-        let present = figures.filter {
-            $0.grouping == grouping.name && $0.comparison == nil
-                && (measurement == nil || ($0.metric == measurement!.metric && $0.statistic == measurement!.statistic))
-        }.map(\.group).filter { seen.insert($0).inserted }
-        let first = grouping.groups.filter(seen.contains)
+        var present = groupsSeen[grouping.name] ?? []
+        if let measurement { present = present.filter { figure(measurement, grouping: grouping.name, group: $0) != nil } }
+        let presentSet = Set(present)
+        let first = grouping.groups.filter(presentSet.contains)
         let firstSet = Set(first)
         return first + present.filter { !firstSet.contains($0) }
     }
+
+    /// The comparison within schools that goes with a pooled comparison row.
+    func withinSchools(of pooled: Figure) -> Figure? { withinSchools[ComparisonKey(pooled)] }
 
     /// The comparisons flagged after the correction for multiple testing, in table order.
     var flagged: [Figure] {

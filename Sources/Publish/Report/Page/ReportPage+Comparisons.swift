@@ -18,10 +18,7 @@ extension ReportPage {
             w.open("ul")
             for f in flagged {
                 guard let c = f.comparison else { continue }
-                let within = index.figures.first {
-                    $0.statistic == .difference && $0.metric == f.metric && $0.grouping == f.grouping && $0.group == f.group
-                        && $0.category == f.category && $0.comparison?.stratifiedBy != nil
-                }
+                let within = index.withinSchools(of: f)
                 let metric = strings.metricLabel(f.metric) + (f.category.map { " (" + strings.categoryLabel(f.metric, $0) + ")" } ?? "")
                 let group = strings.groupLabel(grouping: f.grouping, group: f.group)
                 let reference = strings.groupLabel(grouping: f.grouping, group: c.reference)

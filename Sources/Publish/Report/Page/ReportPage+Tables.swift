@@ -16,9 +16,9 @@ extension ReportPage {
         for grouping in groupings {
             // A few tables a grouping, so that none needs a sideways scroll; the case count first in each.
             w.element("h3", text: strings.byGrouping(strings.text(grouping.label)))
-            for part in FigureIndex.tableParts {
-                let columns = [cases] + part.filter { $0 != cases }
-                guard columns.contains(where: { m in index.groups(of: grouping, for: m).count > 0 && m != cases }) else { continue }
+            let parts = FigureIndex.tableParts.map { part in [cases] + part.filter { $0 != cases } }
+                .filter { $0.contains { m in m != cases && !index.groups(of: grouping, for: m).isEmpty } }
+            for columns in parts.isEmpty ? [[cases]] : parts {
                 groupTable(&w, grouping: grouping, measurements: columns)
             }
         }
