@@ -86,6 +86,7 @@ final class TableModelTests: XCTestCase {
             let groups = Set(cases.map(grouping.group)).union(grouping.groups)
             for group in groups {
                 for metric in Metric.catalogue {
+                    if case .pupilShare = metric.kind, !grouping.isPupilGrouping { continue }
                     let categories: [String?] = metric.categories.isEmpty ? [nil] : metric.categories.map(\.code)
                     for (statistic, unit) in metric.columns {
                         for category in categories {
@@ -97,6 +98,9 @@ final class TableModelTests: XCTestCase {
                 }
             }
         }
+        // Repeat victimisation counts pupils, in the groupings of pupils and places only.
+        XCTAssertTrue(figures.contains { $0.metric == .repeatVictimisation && $0.grouping == "sami" && $0.group == "yes" })
+        XCTAssertFalse(figures.contains { $0.metric == .repeatVictimisation && $0.grouping == "ethnicity_based" })
         // Data quality for all cases and each school.
         XCTAssertTrue(figures.contains { $0.metric == .missingField && $0.grouping == "school" && $0.category == "knowledge" })
         XCTAssertFalse(figures.contains { $0.metric == .missingField && $0.grouping == "gender" })
@@ -206,6 +210,26 @@ final class TableModelTests: XCTestCase {
     }
 
     /// Figures round-trip through JSON with the contract's keys.
+    /// A pupil with a new case 100 days after a closed one is a repeat; one whose next case
+    /// came 400 days later is not; a pupil with no closed case is not counted.
+    func testRepeatVictimisationCountsPupils() throws {
+        let d = Self.day(2024, 1, 8)
+        func pupilCase(_ i: Int, pupil: String, start: LocalDate, closedAfter: Int?) -> Case {
+            var c = Self.makeCase(i, knowledge: Self.at(start, 9), contact: nil,
+                                  closing: closedAfter.map { Closing(time: Self.at(start.adding(days: $0), 9), reason: .resolved) })
+            c.pupil.id = Pseudonym(pupil)
+            return c
+        }
+        let cases = [
+            pupilCase(1, pupil: "A", start: d, closedAfter: 30), pupilCase(2, pupil: "A", start: d.adding(days: 130), closedAfter: nil),
+            pupilCase(3, pupil: "B", start: d, closedAfter: 30), pupilCase(4, pupil: "B", start: d.adding(days: 430), closedAfter: nil),
+            pupilCase(5, pupil: "C", start: d, closedAfter: nil),
+        ]
+        let figure = try XCTUnwrap(measured(cases).first { $0.metric == .repeatVictimisation && $0.grouping == "all" })
+        XCTAssertEqual(figure.n, 2)
+        XCTAssertEqual(figure.estimate, 0.5)
+    }
+
     func testFigureEncodesEveryKeyAndDecodesBack() throws {
         let figures = measured(Self.population(60))
         let data = try JSONEncoder().encode(figures)

@@ -20,6 +20,7 @@ extension CaseMeasurements {
         for (i, grouping) in groupings.enumerated() where grouping.reference != nil {
             let stratum = strataGroupings.firstIndex(of: i)
             let schoolCodes = stratum.map { schools(in: strata[$0]) } ?? []
+            let pupils = RepeatVictimisation.groupings.contains(grouping) ? repeats.counts(grouping) : [:]
             for group in groups(i) {
                 guard let reference = grouping.reference(for: group),
                       let a = tables[i].cell(group), let b = tables[i].cell(reference) else { continue }
@@ -29,6 +30,9 @@ extension CaseMeasurements {
                         if let x = strata[stratum].cell(school + Self.strataSeparator + group),
                            let y = strata[stratum].cell(school + Self.strataSeparator + reference) { pairs.append((x, y)) }
                     }
+                }
+                if let a = pupils[group], let b = pupils[reference] {
+                    pending.append(shareRows(.repeatVictimisation, nil, a, b, grouping: grouping.name, group: group, reference: reference))
                 }
                 for (m, metric) in metrics.enumerated() {
                     pending += compare(metric, m, a, b, grouping: grouping.name, group: group, reference: reference, stratifiedBy: nil)
@@ -99,7 +103,7 @@ extension CaseMeasurements {
                           (b.categoryYes[block.offset + k], b.categoryTotal[blockIndex]),
                           grouping: grouping, group: group, reference: reference)
             }
-        case .caseCount, .duration, .categoryCounts:
+        case .caseCount, .duration, .categoryCounts, .pupilShare:
             return []
         }
     }
@@ -151,7 +155,7 @@ extension CaseMeasurements {
                      ($0.1.categoryYes[block.offset + k], $0.1.categoryTotal[blockIndex]))
                 }, grouping: grouping, group: group, reference: reference, n: n, referenceN: referenceN)
             }
-        case .caseCount, .duration, .categoryCounts:
+        case .caseCount, .duration, .categoryCounts, .pupilShare:
             return []
         }
     }

@@ -10,9 +10,19 @@ extension CaseMeasurements {
         var out: [Figure] = []
         for (i, grouping) in groupings.enumerated() {
             let quality = Self.qualityGroupings.contains(grouping)
+            let pupils = repeats.counts(grouping)
             for group in groups(i) {
                 let cell = tables[i].cell(group) ?? Cell(layout)
                 for (m, metric) in metrics.enumerated() where quality || !Metric.dataQuality.contains(metric) {
+                    if case .pupilShare = metric.kind {
+                        guard RepeatVictimisation.groupings.contains(grouping) else { continue }
+                        let (yes, total) = pupils[group] ?? (0, 0)
+                        out.append(wilson(yes: yes, total: total) {
+                            Figure(metric: metric, statistic: .share, unit: .proportion, grouping: grouping.name, group: group,
+                                   n: $0, estimate: $1, ciLow: $2, ciHigh: $3)
+                        })
+                        continue
+                    }
                     out += figures(metric, index: m, cell: cell, grouping: grouping.name, group: group)
                 }
             }
@@ -96,6 +106,9 @@ extension CaseMeasurements {
                 let n = cell.categoryYes[b.offset + k]
                 return figure(.count, .cases, category: category.code, n: n, Double(n))
             }
+
+        case .pupilShare:
+            return []
         }
     }
 
@@ -108,7 +121,7 @@ extension CaseMeasurements {
         return figure(km.count, w.estimate, w.lower, w.upper)
     }
 
-    private func wilson(yes: Int, total: Int, figure: (Int, Double?, Double?, Double?) -> Figure) -> Figure {
+    func wilson(yes: Int, total: Int, figure: (Int, Double?, Double?, Double?) -> Figure) -> Figure {
         guard total > 0 else { return figure(0, nil, nil, nil) }
         let w = ProportionInterval.wilson(successes: yes, total: total)
         return figure(total, w.estimate, w.lower, w.upper)

@@ -21,6 +21,7 @@ public struct CaseMeasurements: Sendable {
     /// For the comparisons within schools: per comparable grouping, cells keyed by school and group.
     var strata: [GroupTable]
     let strataGroupings: [Int]
+    var repeats = RepeatVictimisation()
 
     public static let qualityGroupings: [Grouping] = [.all, .immigrantBackground, .school, .municipality]
 
@@ -41,6 +42,7 @@ public struct CaseMeasurements: Sendable {
         total += 1
         let m = MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime)
         let facts = layout.facts(m)
+        repeats.add(c)
         if facts.lacksSchoolCalendar { casesWithoutSchoolCalendar += 1 }
         for (i, grouping) in groupings.enumerated() {
             tables[i].add(facts, key: grouping.group(c), layout: layout)
@@ -99,7 +101,7 @@ extension CaseMeasurements {
                     for (k, category) in c.categories.enumerated() { index[category.code] = k }
                     categoryBlocks.append(CategoryBlock(metric: i, categories: c, offset: categoryCount, index: index))
                     categoryCount += c.categories.count
-                case .caseCount, .withinTarget, .reachedBy:
+                case .caseCount, .withinTarget, .reachedBy, .pupilShare:
                     break
                 }
             }

@@ -141,6 +141,12 @@ extension Metric {
                           "Of cases the County Governor decided: the share in which the school breached its duty."),
         kind: .share(Share { m in m.c.countyGovernorDecision.map { $0 == .breach } }))
 
+    public static let repeatVictimisation = Metric(
+        name: "repeat_victimisation", label: Label("Ny sak innen 12 måneder", "New case within 12 months"),
+        definition: Label("Av elever (etter pseudonym) med en avsluttet sak: andel som fikk en ny sak innen 12 måneder etter avslutningen. Eleven telles i gruppene til saken som ble avsluttet først.",
+                          "Of pupils (by pseudonym) with a closed case: the share with a new case within 12 months after the closing. A pupil counts in the groups of the case that closed first."),
+        kind: .pupilShare)
+
     // MARK: What kind of case
 
     public static let ethnicityBased = Metric(
@@ -213,7 +219,7 @@ extension Metric {
                      .timeToInvestigation, .investigationWithinTarget, .timeToActivityPlan, .activityPlanWithinTarget]),
         (.notice, [.timeToOwnerNotice, .ownerNoticeWithinTarget, .longestContactGap, .minutesSent, .guardiansInEvaluation]),
         (.outcome, [.timeToClosure, .closedWithin, .resolved, .closedByReason, .closedWithoutActivityPlan, .reopened,
-                    .escalated, .breach]),
+                    .escalated, .breach, .repeatVictimisation]),
         (.kind, [.ethnicityBased, .reportedBy, .externalHelp]),
         (.internalControl, [.deviations]),
     ]

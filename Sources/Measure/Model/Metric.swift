@@ -48,6 +48,9 @@ public struct Metric: Sendable, Hashable, CustomStringConvertible {
         case categoryShares(Categories)
         /// Numbers of cases by category (a case may be in several categories).
         case categoryCounts(Categories)
+        /// A share of pupils (by pseudonym), not of cases: repeat victimisation. Given for the
+        /// groupings of pupils (background, gender) and places (school, municipality).
+        case pupilShare
     }
 
     /// A clock from knowledge to an event.
@@ -112,7 +115,7 @@ public struct Metric: Sendable, Hashable, CustomStringConvertible {
         case .caseCount: return [(.count, .cases)]
         case .duration(let d):
             return d.units.flatMap { u in [Statistic.median, .p75, .p90].map { ($0, u) } }
-        case .withinTarget, .reachedBy, .share, .categoryShares: return [(.share, .proportion)]
+        case .withinTarget, .reachedBy, .share, .categoryShares, .pupilShare: return [(.share, .proportion)]
         case .categoryCounts: return [(.count, .cases)]
         }
     }

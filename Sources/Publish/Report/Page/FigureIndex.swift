@@ -46,7 +46,7 @@ struct FigureIndex {
         switch metric.kind {
         case .caseCount: return Measurement(metric: metric, statistic: .count, unit: .cases)
         case .duration(let d): return Measurement(metric: metric, statistic: .median, unit: d.units[0])
-        case .withinTarget, .share: return Measurement(metric: metric, statistic: .share, unit: .proportion)
+        case .withinTarget, .share, .pupilShare: return Measurement(metric: metric, statistic: .share, unit: .proportion)
         case .reachedBy, .categoryShares, .categoryCounts:
             guard let h = metric.headline, let category = h.category else { return nil }
             return Measurement(metric: metric, statistic: h.statistic, unit: h.unit, category: category)
