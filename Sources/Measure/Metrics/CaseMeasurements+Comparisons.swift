@@ -34,7 +34,7 @@ extension CaseMeasurements {
                 if let a = pupils[group], let b = pupils[reference] {
                     pending.append(shareRows(.repeatVictimisation, nil, a, b, grouping: grouping.name, group: group, reference: reference))
                 }
-                for (m, metric) in metrics.enumerated() {
+                for (m, metric) in metrics.enumerated() where grouping.compares(on: metric) {
                     pending += compare(metric, m, a, b, grouping: grouping.name, group: group, reference: reference, stratifiedBy: nil)
                     if stratum != nil {
                         pending += compareWithinSchools(metric, m, pairs: pairs, group: group, reference: reference, grouping: grouping.name)
@@ -166,7 +166,7 @@ extension CaseMeasurements {
         let cmh = CochranMantelHaenszelTest(tables)
         return rows(metric, grouping: grouping, group: group, category: category, reference: reference, n: n,
                     referenceN: referenceN, stratifiedBy: "school", test: "cochran-mantel-haenszel",
-                    p: cmh.pValue.isNaN ? nil : cmh.pValue,
+                    p: cmh.pValue.isNaN || !cmh.approximationHolds ? nil : cmh.pValue,
                     difference: MantelHaenszelEstimate.riskDifference(tables).map(Self.triple),
                     ratio: MantelHaenszelEstimate.riskRatio(tables).map(Self.triple))
     }

@@ -23,7 +23,7 @@ public struct CaseMeasurements: Sendable {
     let strataGroupings: [Int]
     var repeats = RepeatVictimisation()
 
-    public static let qualityGroupings: [Grouping] = [.all, .immigrantBackground, .school, .municipality]
+    public static let qualityGroupings: [Grouping] = [.all, .immigrantBackground, .school, .municipality, .source]
 
     public init(groupings: [Grouping] = Grouping.standard, targets: Targets = Targets(),
                 clock: ResponseClock = ResponseClock(), asOf: [String: Timestamp]) {

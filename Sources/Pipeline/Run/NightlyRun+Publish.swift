@@ -24,7 +24,7 @@ extension NightlyRun {
             title: pipeline.config.name, language: language, asOf: asOf, threshold: pipeline.threshold,
             targets: TargetDescription.all(targets, language: language),
             figures: figures, files: files, quarantineCount: ingested.reduce(0) { $0 + $1.quarantined } + files.filter { $0.errorReason != nil }.count,
-            dataQuality: dataQuality)
+            dataQuality: dataQuality, missingSchoolCalendars: pipeline.schoolCalendars.missing.map(\.description))
         do {
             var outputs = try ReportWriter.write(content, to: pipeline.outputDirectory)
             let quarantineURL = URL(fileURLWithPath: pipeline.outputDirectory).appendingPathComponent("quarantine.jsonl")
