@@ -127,9 +127,11 @@ public final class NightlyRun {
         for name in names.sorted() where name.hasSuffix(".part") && !name.hasPrefix(".") {
             logger.info("still being written; left for the next run", metadata: ["file": "\(name)"])
         }
-        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".part") }.sorted().filter {
-            var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: pipeline.inputDirectory + "/" + $0, isDirectory: &isDir) && !isDir.boolValue
+        // A directory that no mapping reads is left alone; one named like an export is
+        // quarantined by `ingest` (as are FIFOs, devices and links to them).
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".part") }.sorted().filter { name in
+            !InputInspection.isDirectory(pipeline.inputDirectory + "/" + name)
+                || pipeline.mappings.contains { $0.matches(fileName: name) }
         }
     }
 
@@ -137,13 +139,19 @@ public final class NightlyRun {
                         quarantine: inout QuarantineLog, index: inout FileIndex,
                         identities: [String: String]) throws(SaksgangError) -> FileOutcome {
         let path = pipeline.inputDirectory + "/" + name
-        let (hash, bytes) = try index.hash(of: path, name: name)
-        var outcome = FileOutcome(name: name, format: nil, hash: hash, bytes: bytes, status: .ingested)
         guard let mapping = pipeline.mappings.first(where: { $0.matches(fileName: name) }) else {
-            outcome.status = .unmatched
             logger.warning("no mapping reads this file name; left alone", metadata: ["file": "\(name)"])
-            return outcome
+            return FileOutcome(name: name, format: nil, hash: "", bytes: 0, status: .unmatched)
         }
+        // Only a regular file that can be opened is read; anything else is set aside whole.
+        let hash: String, bytes: Int64
+        do throws(SaksgangError) {
+            if let problem = InputInspection.problem(path: path, name: name) { throw problem }
+            (hash, bytes) = try index.hash(of: path, name: name)
+        } catch {
+            return quarantineUnread(name, mapping: mapping, error: error, quarantine: &quarantine, identities: identities)
+        }
+        var outcome = FileOutcome(name: name, format: nil, hash: hash, bytes: bytes, status: .ingested)
         outcome.format = mapping.spec.name
         outcome.mappingHash = identities[mapping.spec.name]
         if try store.ingestedFile(hash: hash) != nil {
