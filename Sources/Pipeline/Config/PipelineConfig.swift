@@ -20,6 +20,8 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     /// The school calendars folder (`<kommunenummer>-<YYYY>-<YYYY+1>.yml` files); without it
     /// no school-day figure is published.
     public var calendars: String?
+    /// The metrics file (Prometheus textfile); default `<state>/saksgang.prom`.
+    public var metrics: String?
 
     /// `holm` (default) or `benjamini-hochberg`: the correction for multiple testing of the
     /// comparisons between groups, one family per report.
@@ -56,8 +58,11 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         public var maxDecompressedMiB: Int?
         /// Largest ratio of decompressed to compressed bytes.
         public var maxRatio: Int?
+        /// Quarantine entries listed one by one per file and reason; the rest are counted.
+        public var maxQuarantineEntries: Int?
         enum CodingKeys: String, CodingKey {
             case maxDecompressedMiB = "max_decompressed_mib", maxRatio = "max_ratio"
+            case maxQuarantineEntries = "max_quarantine_entries"
         }
     }
 }
