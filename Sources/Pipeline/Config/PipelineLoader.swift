@@ -49,6 +49,10 @@ public struct LoadedPipeline: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw SaksgangError(.configuration, "cannot read the pipeline file", at: .init(file: path))
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SaksgangError(.configuration, "the pipeline file is not UTF-8 text", at: .init(file: path))
+        }
+        try PipelineFileCheck.check(yaml: text, file: path)
         let config: PipelineConfig
         do { config = try YAMLDecoder().decode(PipelineConfig.self, from: data) } catch {
             throw SaksgangError(.configuration, "the pipeline file is not valid: \(ConfigurationDecoding.describe(error))", at: .init(file: path))
