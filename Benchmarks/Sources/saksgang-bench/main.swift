@@ -17,6 +17,7 @@ import Foundation
 import Ingest
 import Measure
 import Disclose
+import Generate
 import Pipeline
 import Pseudonymize
 import Publish
@@ -24,6 +25,13 @@ import SaksgangCore
 import Store
 
 let args = CommandLine.arguments
+if args.count == 4, args[1] == "--generate", let n = Int(args[2]) {
+    // Exports for the measurements, in a release build (the same generator as `saksgang generate`).
+    let summary = try ExportGenerator(options: GeneratorOptions(cases: n, seed: 1, outputDirectory: URL(fileURLWithPath: args[3]),
+                                                               truthCases: false)).run()
+    print("generated \(summary.cases) cases")
+    exit(0)
+}
 if args.count == 4, args[1] == "--measure" {
     let store = try SQLiteStore(path: args[2])
     let pipeline = try LoadedPipeline.load(path: args[3])

@@ -65,13 +65,13 @@ extension CaseMeasurements {
             for s in layout.seriesOf[m] ?? [] {
                 let unit = layout.series[s].unit
                 let km = cell.noCalendar[s] > 0 ? nil : curve(cell, series: s)
-                for statistic in [Statistic.median, .p75, .p90] {
-                    guard let km, let p = statistic.quantile else {
-                        out.append(figure(statistic, unit, n: cell.noCalendar[s] > 0 ? nil : 0, nil))
-                        continue
-                    }
-                    let ci = km.quantileConfidenceInterval(p)
-                    out.append(figure(statistic, unit, n: km.count, km.quantile(p), ci.lower, ci.upper))
+                let statistics = [Statistic.median, .p75, .p90]
+                guard let km else {
+                    out += statistics.map { figure($0, unit, n: cell.noCalendar[s] > 0 ? nil : 0, nil) }
+                    continue
+                }
+                for (statistic, q) in zip(statistics, km.quantiles(statistics.compactMap(\.quantile))) {
+                    out.append(figure(statistic, unit, n: km.count, q.estimate, q.lower, q.upper))
                 }
             }
             return out

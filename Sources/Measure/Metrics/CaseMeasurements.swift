@@ -48,7 +48,8 @@ public struct CaseMeasurements: Sendable {
             tables[i].add(facts, key: grouping.group(c), layout: layout)
         }
         for (s, g) in strataGroupings.enumerated() {
-            strata[s].add(facts, key: c.school.orgnr + Self.strataSeparator + groupings[g].group(c), layout: layout)
+            strata[s].add(facts, key: c.school.orgnr + Self.strataSeparator + groupings[g].group(c), layout: layout,
+                          series: layout.comparedSeries)
         }
     }
 
@@ -80,6 +81,9 @@ extension CaseMeasurements {
         var categoryCount = 0
         /// Series index of each metric's first unit, by metric index.
         var firstSeries: [Int: Int] = [:]
+        /// True for the series comparisons read (each metric's first unit): the cells within
+        /// schools keep only these.
+        var comparedSeries: [Bool] = []
         var seriesOf: [Int: [Int]] = [:]
         var shareOf: [Int: Int] = [:]
         var blockOf: [Int: Int] = [:]
@@ -88,6 +92,7 @@ extension CaseMeasurements {
                 switch metric.kind {
                 case .duration(let d):
                     for unit in d.units {
+                        comparedSeries.append(firstSeries[i] == nil)
                         if firstSeries[i] == nil { firstSeries[i] = series.count }
                         seriesOf[i, default: []].append(series.count)
                         series.append(Series(metric: i, duration: d, unit: unit))
@@ -160,9 +165,11 @@ extension CaseMeasurements {
             categoryTotal = Array(repeating: 0, count: layout.categoryBlocks.count)
         }
 
-        mutating func add(_ f: Facts) {
+        /// Adds a case; `series`, if given, says which series to keep.
+        mutating func add(_ f: Facts, series keep: [Bool]? = nil) {
             cases += 1
             for (s, t) in f.ticks.enumerated() {
+                if let keep, !keep[s] { continue }
                 switch t {
                 case Facts.notApplicable: continue
                 case Facts.noCalendar: noCalendar[s] += 1
@@ -187,13 +194,13 @@ extension CaseMeasurements {
         var index: [String: Int] = [:]
         var cells: [Cell] = []
 
-        mutating func add(_ f: Facts, key: String, layout: Layout) {
+        mutating func add(_ f: Facts, key: String, layout: Layout, series keep: [Bool]? = nil) {
             if let i = index[key] {
-                cells[i].add(f)
+                cells[i].add(f, series: keep)
             } else {
                 index[key] = cells.count
                 var cell = Cell(layout)
-                cell.add(f)
+                cell.add(f, series: keep)
                 cells.append(cell)
             }
         }

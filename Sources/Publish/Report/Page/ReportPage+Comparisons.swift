@@ -20,6 +20,7 @@ extension ReportPage {
                 guard let c = f.comparison else { continue }
                 let within = index.withinSchools(of: f)
                 let metric = strings.metricLabel(f.metric) + (f.category.map { " (" + strings.categoryLabel(f.metric, $0) + ")" } ?? "")
+                    + " – " + strings.groupingTitle(f.grouping).lowercased()
                 let group = strings.groupLabel(grouping: f.grouping, group: f.group)
                 let reference = strings.groupLabel(grouping: f.grouping, group: c.reference)
                 w.element("li", text: words.flagged(metric: metric, group: group, reference: reference,
