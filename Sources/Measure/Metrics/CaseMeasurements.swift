@@ -79,6 +79,7 @@ extension CaseMeasurements {
         var shares: [Shares] = []
         var categoryBlocks: [CategoryBlock] = []
         var categoryCount = 0
+        let metrics: [Metric]
         /// Series index of each metric's first unit, by metric index.
         var firstSeries: [Int: Int] = [:]
         /// True for the series comparisons read (each metric's first unit): the cells within
@@ -88,6 +89,7 @@ extension CaseMeasurements {
         var shareOf: [Int: Int] = [:]
         var blockOf: [Int: Int] = [:]
         init(metrics: [Metric]) {
+            self.metrics = metrics
             for (i, metric) in metrics.enumerated() {
                 switch metric.kind {
                 case .duration(let d):
@@ -117,12 +119,13 @@ extension CaseMeasurements {
             var f = Facts()
             f.ticks.reserveCapacity(series.count)
             for s in series {
-                guard s.duration.applies(m.c) else { f.ticks.append(Facts.notApplicable); continue }
-                switch m.clock.observe(s.duration.end, m.c, asOf: m.censorAt, unit: s.unit) {
-                case .success(let o):
+                switch m.result(metrics[s.metric], unit: s.unit) {
+                case nil:
+                    f.ticks.append(Facts.notApplicable)
+                case .success(let o)?:
                     let tick = Int((o.time * Double(s.ticksPerUnit)).rounded())
                     f.ticks.append(o.event ? tick : -tick - 1)
-                case .failure(let e):
+                case .failure(let e)?:
                     if e.gap == .noSchoolCalendar { f.lacksSchoolCalendar = true; f.ticks.append(Facts.noCalendar) }
                     else { f.ticks.append(Facts.notApplicable) }
                 }
