@@ -41,7 +41,7 @@ extension KaplanMeier {
     /// 1 − p. Nil when never reached or when there are no observations. `p` must lie in (0, 1).
     public func quantile(_ p: Double) -> Double? {
         precondition(p > 0 && p < 1, "KaplanMeier.quantile: p must lie strictly between 0 and 1")
-        return Self.findQuantile(p, times: stepTimes, cumulative: steps.map { 1 - $0.survival })
+        return QuantileCurve(times: stepTimes, cumulative: steps.map { 1 - $0.survival })?.quantile(p)
     }
 
     /// The confidence interval of the median, `quantileConfidenceInterval(0.5, level:)`.
@@ -60,22 +60,12 @@ extension KaplanMeier {
     public func quantileConfidenceInterval(_ p: Double, level: Double = 0.95)
         -> (lower: Double?, upper: Double?)
     {
-        precondition(p > 0 && p < 1,
-                     "KaplanMeier.quantileConfidenceInterval: p must lie strictly between 0 and 1")
-        let z = NormalDistribution.twoSidedCriticalValue(level: level)
-        let bands = steps.map { Self.logLogBand($0, z: z) }
-        let times = stepTimes
-        return (Self.findQuantile(p, times: times, cumulative: bands.map { $0.lower.map { 1 - $0 } }),
-                Self.findQuantile(p, times: times, cumulative: bands.map { $0.upper.map { 1 - $0 } }))
+        let q = quantiles([p], level: level)[0]
+        return (q.lower, q.upper)
     }
 
     /// The step times with R's leading start time 0.
     private var stepTimes: [Double] { [0] + steps.map(\.time) }
-
-    /// R survival's `findq(x, y, p, tol)` for one p: see `QuantileCurve`.
-    static func findQuantile(_ p: Double, times: [Double], cumulative curve: [Double?]) -> Double? {
-        QuantileCurve(times: times, cumulative: curve)?.quantile(p)
-    }
 
     /// Quantiles with their intervals for several p at once: the curve and its two bands are
     /// prepared once (the figures of a group ask for the median, p75 and p90 together).

@@ -15,12 +15,14 @@ extension CaseMeasurements {
     /// tested with the log-rank test (stratified by school within schools); shares with
     /// Pearson's chi-square test without continuity correction (Cochran–Mantel–Haenszel within
     /// schools). The p-values form one family, adjusted by `correction`.
-    func comparisons(threshold: Int, correction: Figure.Correction) -> [Figure] {
+    /// `pupils`: repeat victimisation's counts by grouping and group (`RepeatVictimisation.counts()`).
+    func comparisons(threshold: Int, correction: Figure.Correction,
+                     pupils pupilCounts: [String: [String: (yes: Int, total: Int)]]) -> [Figure] {
         var pending: [PendingComparison] = []
         for (i, grouping) in groupings.enumerated() where grouping.reference != nil {
             let stratum = strataGroupings.firstIndex(of: i)
             let schoolCodes = stratum.map { schools(in: strata[$0]) } ?? []
-            let pupils = RepeatVictimisation.groupings.contains(grouping) ? repeats.counts(grouping) : [:]
+            let pupils = pupilCounts[grouping.name] ?? [:]
             for group in groups(i) {
                 guard let reference = grouping.reference(for: group),
                       let a = tables[i].cell(group), let b = tables[i].cell(reference) else { continue }

@@ -8,9 +8,10 @@ extension CaseMeasurements {
     /// where both groups have at least `threshold` cases.
     public func figures(threshold: Int, correction: Figure.Correction = .holm) -> [Figure] {
         var out: [Figure] = []
+        let pupilCounts = repeats.counts()
         for (i, grouping) in groupings.enumerated() {
             let quality = Self.qualityGroupings.contains(grouping)
-            let pupils = repeats.counts(grouping)
+            let pupils = pupilCounts[grouping.name] ?? [:]
             for group in groups(i) {
                 let cell = tables[i].cell(group) ?? Cell(layout)
                 for (m, metric) in metrics.enumerated() where quality || !Metric.dataQuality.contains(metric) {
@@ -27,7 +28,7 @@ extension CaseMeasurements {
                 }
             }
         }
-        return out + comparisons(threshold: threshold, correction: correction)
+        return out + comparisons(threshold: threshold, correction: correction, pupils: pupilCounts)
     }
 
     /// The groups of grouping `i` in display order.

@@ -56,10 +56,10 @@ struct RepeatVictimisation: Sendable {
         return i
     }
 
-    /// (repeat, pupils) per group code of a grouping.
-    func counts(_ grouping: Grouping) -> [String: (yes: Int, total: Int)] {
-        guard let g = Self.groupings.firstIndex(of: grouping) else { return [:] }
-        var out: [String: (yes: Int, total: Int)] = [:]
+    /// (repeat, pupils) per group code, for each grouping of `groupings` (by name): one pass
+    /// over the pupils.
+    func counts() -> [String: [String: (yes: Int, total: Int)]] {
+        var out = Array(repeating: [String: (yes: Int, total: Int)](), count: Self.groupings.count)
         for p in pupils.values where p.firstClosing != Int32.max {
             var repeated = false
             if p.more != nil {   // one case alone is never a repeat
@@ -68,11 +68,13 @@ struct RepeatVictimisation: Sendable {
                     closed.y != Pupil.open && spans.contains { $0.x > closed.y && $0.x <= closed.y + Self.window }
                 }
             }
-            let code = codes[g][Int(p.groups[g])]
-            out[code, default: (0, 0)].total += 1
-            if repeated { out[code, default: (0, 0)].yes += 1 }
+            for g in Self.groupings.indices {
+                let code = codes[g][Int(p.groups[g])]
+                out[g][code, default: (0, 0)].total += 1
+                if repeated { out[g][code, default: (0, 0)].yes += 1 }
+            }
         }
-        return out
+        return Dictionary(uniqueKeysWithValues: zip(Self.groupings.map(\.name), out))
     }
 
     /// A stable 64-bit hash of a pseudonym (FNV-1a): pseudonyms are already keyed HMACs, so
