@@ -7,8 +7,10 @@
 ///    in order while more than `tolerance` of the records sit in classes smaller than k; a
 ///    step that would protect no record is skipped.
 /// 2. **Local suppression**: in the records still in a small class, single values are
-///    replaced by `KAnonymity.suppressed`, one quasi-identifier at a time in
-///    `suppressionOrder` (the least useful to research first), until their classes reach k.
+///    replaced by `KAnonymity.suppressed`, one quasi-identifier per round: the one whose
+///    suppression leaves the fewest records at risk (ties in `suppressionOrder`; those in
+///    `suppressLast`, the ones research needs most, only when no other is left). A value
+///    is given back afterwards where its record then still sits in a class of at least k.
 /// 3. **Record suppression**: a record whose class is still smaller than k is left out, and
 ///    counted.
 ///
@@ -121,9 +123,9 @@ package struct KAnonymity: Sendable {
         package var generalisations: [Generalisation]
         /// Each quasi-identifier's level in the release (0 = as recorded).
         package var levels: [String: Int]
-        /// Values replaced by `*`, by quasi-identifier (local suppression).
+        /// Values replaced by `*` in the released records, by quasi-identifier (local suppression).
         package var valuesSuppressed: [String: Int]
-        /// Records with at least one value replaced by `*`.
+        /// Released records with at least one value replaced by `*`.
         package var recordsWithSuppressedValues: Int
         /// True when every released class holds at least k records.
         package var kAnonymous: Bool
@@ -168,7 +170,6 @@ package struct KAnonymity: Sendable {
         //    suppresses, in every record at risk, the quasi-identifier that leaves the fewest
         //    records at risk (ties: the earlier in `suppressionOrder`); those of `suppressLast`
         //    only when no other is left.
-        var suppressedValues = Array(repeating: 0, count: width)
         var touched = Array(repeating: false, count: records.count)
         var remaining = suppressionOrder
         var risky = Self.atRisk(current, k: k)
@@ -183,10 +184,7 @@ package struct KAnonymity: Sendable {
                 if best == nil || after.count < best!.risky.count { best = (name, q, trial, after) }
             }
             let chosen = best!
-            for i in risky where current[i][chosen.q] != Self.suppressed {
-                suppressedValues[chosen.q] += 1
-                touched[i] = true
-            }
+            for i in risky { touched[i] = true }
             current = chosen.trial
             risky = chosen.risky
             remaining.removeAll { $0 == chosen.name }
@@ -213,10 +211,19 @@ package struct KAnonymity: Sendable {
                 sizes[current[i]] = left == 0 ? nil : left
                 sizes[restored, default: 0] += 1
                 current[i] = restored
-                suppressedValues[q] -= 1
             }
         }
-        for i in current.indices where touched[i] && !current[i].contains(Self.suppressed) { touched[i] = false }
+        // Counted in the released records: values that were not `*` after global recoding.
+        var suppressedValues = Array(repeating: 0, count: width)
+        var recordsWithSuppressedValues = 0
+        for i in current.indices where touched[i] && !dropped.contains(i) {
+            var any = false
+            for q in 0..<width where current[i][q] == Self.suppressed && generalised[i][q] != Self.suppressed {
+                suppressedValues[q] += 1
+                any = true
+            }
+            if any { recordsWithSuppressedValues += 1 }
+        }
         var released: [[String]?] = []
         released.reserveCapacity(records.count)
         for (i, r) in current.enumerated() { released.append(dropped.contains(i) ? nil : r) }
@@ -228,7 +235,7 @@ package struct KAnonymity: Sendable {
             recordsAtRiskInitially: initialRisk, generalisations: taken,
             levels: Dictionary(uniqueKeysWithValues: zip(quasiIdentifiers.map(\.name), levels)),
             valuesSuppressed: Dictionary(uniqueKeysWithValues: zip(quasiIdentifiers.map(\.name), suppressedValues)),
-            recordsWithSuppressedValues: touched.enumerated().filter { $0.element && !dropped.contains($0.offset) }.count,
+            recordsWithSuppressedValues: recordsWithSuppressedValues,
             kAnonymous: classes.values.allSatisfy { $0 >= k })
         return Outcome(records: released, report: report)
     }

@@ -7,7 +7,7 @@ package struct ExtractColumn: Sendable, Hashable {
         case pseudonym
         /// A code from a code list (text).
         case code
-        /// `true` or `false`.
+        /// `TRUE` or `FALSE` (as R writes and reads them; pandas and DuckDB read them too).
         case boolean
         /// A whole number.
         case integer

@@ -152,8 +152,8 @@ package struct ResearchExtract: Sendable {
         rows.append(Row(caseID: c.id.value, pupilID: c.pupil.id?.value ?? "", quasi: quasi, attributes: a))
     }
 
-    static func bool(_ b: Bool?) -> String { b.map { $0 ? "true" : "false" } ?? "" }
-    static func yesNo(_ code: String) -> String { code == "yes" ? "true" : code == "no" ? "false" : "" }
+    static func bool(_ b: Bool?) -> String { b.map { $0 ? "TRUE" : "FALSE" } ?? "" }
+    static func yesNo(_ code: String) -> String { code == "yes" ? "TRUE" : code == "no" ? "FALSE" : "" }
     static func days(_ t: Double) -> String { String(Int(t.rounded())) }
 
     // MARK: Release

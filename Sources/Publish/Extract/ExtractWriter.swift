@@ -4,9 +4,10 @@ import SaksgangCore
 
 /// Writes a research extract and what ships with it (docs/extract.md):
 /// - `NAME.csv`: UTF-8 without a byte-order mark, comma-separated, a header row, LF line
-///   ends, `true`/`false`, whole numbers, an empty field for a missing value and `*` for a
-///   quasi-identifier suppressed for k-anonymity. R (`read.csv`), pandas and DuckDB read it
-///   with the right types and no options.
+///   ends, `TRUE`/`FALSE`, whole numbers, an empty field for a missing value and `*` for a
+///   quasi-identifier suppressed for k-anonymity. R (`read.csv`), pandas and DuckDB read
+///   every column with its type; only `municipality` must be named as text so that `0301`
+///   keeps its leading zero (docs/extract.md, "Loading").
 /// - `NAME.kanonymity.json`: the k-anonymity check's result (k, the quasi-identifiers, the
 ///   classes and the smallest, the generalisations and suppressions, and that the cases
 ///   reconcile: rows + suppressed records = cases).
@@ -93,8 +94,12 @@ package enum ExtractWriter {
             numbers, case numbers or free text. `saksgang extract` wrote it; docs/extract.md in the
             Saksgang repository explains the method.
 
-            - UTF-8, comma-separated, header row. An empty field is a missing value (unknown, not
-              applicable, or an event that has not happened).
+            - UTF-8, comma-separated, header row, `TRUE`/`FALSE`. An empty field is a missing value
+              (unknown, not applicable, or an event that has not happened).
+            - Read `municipality` as text (kommunenummer keep their leading zero, `0301`):
+              R `read.csv(f, colClasses = c(municipality = "character"))`; pandas
+              `read_csv(f, dtype={"municipality": str})`; DuckDB
+              `read_csv('f', types={'municipality': 'VARCHAR'})`.
             - `\(KAnonymity.suppressed)` in a quasi-identifier column: the value was suppressed for k-anonymity.
             - Survival analysis of an event: time = the event's days if present, else
               `follow_up_days`; event observed = the event's days are present.
