@@ -30,7 +30,8 @@ struct ExtractCommand: ParsableCommand {
             let loaded = try LoadedPipeline.load(path: pipeline, overrides: .init(state: state))
             summary = try ResearchExtractRun(pipeline: loaded).write(to: LoadedPipelineAbsolute.path(output), wait: wait)
         } catch {
-            throw RunCommand.failure(error)
+            FileHandle.standardError.write(Data("saksgang: extract not written: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.didNotRun.rawValue)
         }
         if isatty(STDOUT_FILENO) != 0 {
             print("Extract: \(output): \(summary.rows) rows of \(summary.cases) cases, \(summary.recordsSuppressed) suppressed; "
