@@ -1,10 +1,12 @@
 import Foundation
 import Publish
 import SaksgangCore
+import Store
 
 /// Content hashes of the export folder's files, remembered by name, size, modification time
 /// and inode, so that a night with nothing new does not read gigabytes just to learn that.
-/// A file whose size, time or inode changed is hashed again. Kept in the state folder.
+/// A file whose size, time or inode changed is hashed again. Kept in the store
+/// (`RunState.fileIndex`), beside the files it says were ingested.
 struct FileIndex {
     struct Entry: Codable, Equatable {
         var size: Int64
@@ -14,12 +16,11 @@ struct FileIndex {
     }
 
     private(set) var entries: [String: Entry] = [:]
-    let path: String
 
-    init(stateDirectory: String) {
-        path = stateDirectory + "/file-index.json"
-        if let data = FileManager.default.contents(atPath: path),
-           let decoded = try? JSONDecoder().decode([String: Entry].self, from: data) {
+    /// The index the store keeps (empty when it has none or cannot be decoded).
+    init(store: any CaseStore) throws(SaksgangError) {
+        if let text = try store.runState(.fileIndex),
+           let decoded = try? JSONDecoder().decode([String: Entry].self, from: Data(text.utf8)) {
             entries = decoded
         }
     }
@@ -44,13 +45,14 @@ struct FileIndex {
         return (hash, size)
     }
 
-    /// Forgets files no longer in the folder, then writes the index.
-    mutating func save(keeping names: Set<String>) {
+    /// Forgets files no longer in the folder, then keeps the index in the store. It only
+    /// saves hashing: when it cannot be kept, the next run hashes again.
+    mutating func save(keeping names: Set<String>, in store: any CaseStore) {
         entries = entries.filter { names.contains($0.key) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if let data = try? encoder.encode(entries) {
-            try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try? store.setRunState(.fileIndex, to: String(decoding: data, as: UTF8.self))
         }
     }
 }
