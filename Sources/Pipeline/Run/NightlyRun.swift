@@ -100,7 +100,7 @@ public final class NightlyRun {
             progressSoFar.advance(by: outcome)
             progress?(progressSoFar)
         }
-        index.save(keeping: Set(names), in: store)
+        index.save(directory: pipeline.inputDirectory, keeping: Set(names), in: store)
         phase = .publishing
 
         // Nothing new, and the reports on disk are the ones this state gives: leave them.

@@ -183,7 +183,7 @@ public final class PostgresStore: CaseStore {
     }
 
     /// Runs `body` in the open file's transaction, or in a transaction of its own.
-    private func inTransaction<T>(_ body: () throws(SaksgangError) -> T) throws(SaksgangError) -> T {
+    private func writing<T>(_ body: () throws(SaksgangError) -> T) throws(SaksgangError) -> T {
         if fileOpen {
             guard !db.transactionFailed else {
                 throw SaksgangError(.store, "the file's transaction was ended by an earlier error; roll the file back",
@@ -289,7 +289,7 @@ public final class PostgresStore: CaseStore {
     // MARK: Cases
 
     public func upsert(_ c: Case) throws(SaksgangError) -> UpsertOutcome {
-        try inTransaction { () throws(SaksgangError) -> UpsertOutcome in
+        try writing { () throws(SaksgangError) -> UpsertOutcome in
             let outcome = try storeNewer(c)
             raise(c.school.municipality, to: c.exportTime)
             return outcome
@@ -307,7 +307,7 @@ public final class PostgresStore: CaseStore {
     }
 
     public func replace(_ c: Case) throws(SaksgangError) -> UpsertOutcome {
-        try inTransaction { () throws(SaksgangError) -> UpsertOutcome in
+        try writing { () throws(SaksgangError) -> UpsertOutcome in
             let key = CaseKey(c)
             let exists = stamps(key) != nil
             write(c, key)
