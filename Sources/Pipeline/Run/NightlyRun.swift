@@ -119,17 +119,27 @@ public final class NightlyRun {
         // Measure from everything stored, not only tonight's files.
         var measurements = CaseMeasurements(groupings: Grouping.standard, targets: targets, clock: pipeline.clock,
                                             asOf: try store.latestExports())
-        do { try store.forEachCase { measurements.add($0) } } catch let e as SaksgangError { throw e } catch {
+        var followUp = DeviationFollowUp(targets: targets, clock: pipeline.clock, asOf: measurements.asOf)
+        var schools = SchoolDirectory()
+        do {
+            try store.forEachCase {
+                measurements.add($0)
+                followUp.add($0)
+                schools.add($0)
+            }
+        } catch let e as SaksgangError { throw e } catch {
             throw SaksgangError(.store, "the stored cases could not be read")
         }
         let control = DisclosureControl(threshold: pipeline.threshold)
         let published = control.apply(measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction))
         let figures = published.filter { !Metric.dataQuality.contains($0.metric) }
         let quality = published.filter { Metric.dataQuality.contains($0.metric) }
+        let curves = CurveDisclosure(threshold: pipeline.threshold).apply(measurements.survivalCurves(), figures: published)
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
-        let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes,
+        let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements,
+                                  extras: ReportExtras(curves: curves, schools: schools, followUp: followUp.entries), outcomes: outcomes,
                                   quarantine: try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store),
                                   keyID: key.id, store: store, staging: staging)
         ReportState(token: token, outputs: outputs).save(stateDirectory: pipeline.stateDirectory)

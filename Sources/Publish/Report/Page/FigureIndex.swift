@@ -98,6 +98,7 @@ struct FigureIndex {
         var present = groupsSeen[grouping.name] ?? []
         if let measurement { present = present.filter { figure(measurement, grouping: grouping.name, group: $0) != nil } }
         let presentSet = Set(present)
+        if grouping == .term || grouping == .schoolYear { return TermCode.chronological(present.sorted()) }
         let first = grouping.groups.filter(presentSet.contains)
         let firstSet = Set(first)
         return first + present.filter { !firstSet.contains($0) }
