@@ -11,6 +11,13 @@ public struct DeviationFollowUp: Sendable {
         public var casePseudonym: Pseudonym
         public var pupilPseudonym: Pseudonym?
 
+        public init(school: String, kind: DeviationKind, casePseudonym: Pseudonym, pupilPseudonym: Pseudonym?) {
+            self.school = school
+            self.kind = kind
+            self.casePseudonym = casePseudonym
+            self.pupilPseudonym = pupilPseudonym
+        }
+
         public static func < (a: Entry, b: Entry) -> Bool {
             (a.school, DeviationKind.allCases.firstIndex(of: a.kind)!, a.casePseudonym.value)
                 < (b.school, DeviationKind.allCases.firstIndex(of: b.kind)!, b.casePseudonym.value)

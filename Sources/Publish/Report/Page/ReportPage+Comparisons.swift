@@ -39,7 +39,7 @@ extension ReportPage {
     /// A difference of shares in percentage points, signed.
     private func points(_ value: Double?) -> String {
         guard let value else { return "…" }
-        let text = numbers.decimal(abs(value) * 100, decimals: 1)
+        let text = numbers.short(abs(value) * 100)
         return (value < 0 ? "\u{2212}" : "+") + text
     }
 
