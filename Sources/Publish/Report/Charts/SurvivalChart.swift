@@ -23,11 +23,13 @@ struct SurvivalChart {
     /// A vertical line at the target, with its label.
     var target: (time: Double, label: String)?
     var censorLegend: String
+    /// The end of the time axis, when the chart shows only the start of the curves.
+    var window: Double? = nil
 
     static let width = 760.0
     static let plotLeft = 64.0
     static let plotRight = 740.0
-    static let top = 20.0
+    static let top = 34.0
     static let plotHeight = 250.0
     static let legendRow = 22.0
 
@@ -64,7 +66,7 @@ struct SurvivalChart {
         svg.line(x1: SurvivalChart.plotLeft, y1: bottom, x2: SurvivalChart.plotRight, y2: bottom, stroke: SurvivalChart.inkColour)
         svg.line(x1: SurvivalChart.plotLeft, y1: SurvivalChart.top, x2: SurvivalChart.plotLeft, y2: bottom, stroke: SurvivalChart.inkColour)
         svg.text(axisTitle, x: (SurvivalChart.plotLeft + SurvivalChart.plotRight) / 2, y: bottom + 38, anchor: .middle, size: 12)
-        svg.text(shareAxisTitle, x: SurvivalChart.plotLeft + 6, y: SurvivalChart.top + 12, fill: SurvivalChart.mutedColour, size: 12)
+        svg.text(shareAxisTitle, x: SurvivalChart.plotLeft - 40, y: 14, fill: SurvivalChart.mutedColour, size: 12)
 
         if let target, target.time <= maximum {
             svg.line(x1: x(target.time), y1: SurvivalChart.top, x2: x(target.time), y2: bottom,
@@ -72,7 +74,12 @@ struct SurvivalChart {
             svg.text(target.label, x: x(target.time) + 4, y: bottom - 6, fill: SurvivalChart.inkColour, size: 11)
         }
 
-        for (i, s) in series.enumerated() where !s.steps.isEmpty {
+        for (i, full) in series.enumerated() where !full.steps.isEmpty {
+            // Only the steps inside the window; a curve that goes on is drawn to the edge.
+            var s = full
+            s.steps = full.steps.filter { $0.time <= maximum }
+            let goesOn = s.steps.count < full.steps.count
+            if s.steps.isEmpty { continue }
             let colour = SurvivalChart.colours[i % SurvivalChart.colours.count]
             let dash = SurvivalChart.dashes[i % SurvivalChart.dashes.count]
             // The band: upper edge forward, lower edge back, as steps.
@@ -80,7 +87,7 @@ struct SurvivalChart {
             var lower: [(Double, Double)] = []
             var previous: (Double?, Double?) = (0, 0)
             for (k, p) in s.steps.enumerated() {
-                let end = k + 1 < s.steps.count ? s.steps[k + 1].time : p.time
+                let end = k + 1 < s.steps.count ? s.steps[k + 1].time : (goesOn ? maximum : p.time)
                 let low = p.low ?? previous.0 ?? p.reached
                 let high = p.high ?? previous.1 ?? p.reached
                 upper += [(p.time, high), (end, high)]
@@ -99,9 +106,10 @@ struct SurvivalChart {
                 if p.reached != level { d += " V" + SVGWriter.number(y(p.reached)) }
                 level = p.reached
             }
+            if goesOn { d += " H" + SVGWriter.number(x(maximum)) }
             svg.path(d, stroke: colour, width: 2.2, dash: dash)
             for p in s.steps where p.censored {
-                svg.line(x1: x(p.time), y1: y(p.reached) - 5, x2: x(p.time), y2: y(p.reached) + 5, stroke: colour, width: 1.5)
+                svg.line(x1: x(p.time), y1: y(p.reached) - 4, x2: x(p.time), y2: y(p.reached) + 4, stroke: colour, width: 1.2)
             }
         }
 
@@ -122,7 +130,8 @@ struct SurvivalChart {
 
     /// The time axis: a round step giving about six ticks over the longest curve.
     func axis() -> (maximum: Double, step: Double) {
-        let largest = max(series.compactMap { $0.steps.last?.time }.max() ?? 0, target?.time ?? 0)
+        var largest = max(series.compactMap { $0.steps.last?.time }.max() ?? 0, target?.time ?? 0)
+        if let window { largest = min(largest, window) }
         guard largest > 0, largest.isFinite else { return (5, 1) }
         let raw = largest / 6
         let magnitude = pow(10, floor(log10(raw)))

@@ -43,8 +43,8 @@ extension ReportPage {
         let targetTime = readingTarget(metric)
         let chart = SurvivalChart(
             id: id, title: title,
-            description: say("Andel saker som har hatt hendelsen, etter \(unitWord) fra skolen fikk vite om saken. Verdiene står i tabellen under figuren.",
-                             "Share of cases that have had the event, by \(unitWord) since the school learned of the case. The values are in the table below the chart."),
+            description: say("Andel saker som har hatt hendelsen, etter \(unitWord) fra skolen fikk vite om saken, vist for de første \(numbers.short(readAt.max() ?? 0)) \(unitWord). Verdiene står i tabellen under figuren.",
+                             "Share of cases that have had the event, by \(unitWord) since the school learned of the case, shown for the first \(numbers.short(readAt.max() ?? 0)) \(unitWord). The values are in the table below the chart."),
             series: shown.map { row in
                 SurvivalChart.Series(label: row.label + " (n = " + numbers.integer(row.curve!.n) + ")", steps: row.curve!.points.map {
                     let r = $0.reached
@@ -55,7 +55,8 @@ extension ReportPage {
             shareAxisTitle: say("Andel som har hatt hendelsen", "Share that has had the event"),
             tickLabel: { [numbers] in numbers.short($0) }, percentLabel: { [numbers] in numbers.percent($0) },
             target: targetTime.map { ($0, say("mål", "target")) },
-            censorLegend: say("Sak som fortsatt er åpen (sensurert) på dette tidspunktet", "Case still open (censored) at this time"))
+            censorLegend: say("Sak som fortsatt er åpen (sensurert) på dette tidspunktet", "Case still open (censored) at this time"),
+            window: readAt.max())
         w.open("figure", [("class", "chart")])
         w.element("h3", text: title)
         w.append(chart.svg())
