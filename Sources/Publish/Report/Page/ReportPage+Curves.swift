@@ -4,7 +4,7 @@ extension ReportPage {
     /// The Kaplan–Meier curves the report draws, by immigrant background: time to first
     /// contact (read against the target) and time to closure (read at 30, 90 and 180 days).
     static let curvePlan: [(metric: Metric, grouping: Grouping, readAt: [Double])] = [
-        (.timeToFirstContact, .immigrantBackground, [0, 1, 2, 3, 5, 10]),
+        (.timeToFirstContact, .immigrantBackground, [0, 1, 2, 5, 10]),
         (.timeToClosure, .immigrantBackground, [30, 90, 180]),
     ]
 
