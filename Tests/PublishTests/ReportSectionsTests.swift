@@ -182,3 +182,51 @@ enum XMLParserCheck {
         return parser.parse() ? true : nil
     }
 }
+
+/// The page is well-formed (read as XML once its void elements are closed), every id is
+/// unique, every table has a caption and scoped headers, every chart has a title and a
+/// description and a table of its values, and the palette never carries meaning alone.
+final class ReportMarkupTests: XCTestCase {
+    func testMarkupIsWellFormedAndAccessible() throws {
+        for language in ReportLanguage.allCases {
+            let html = ReportPage(FortySchoolsReport.content(language: language)).render()
+            XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n"))
+            let xml = html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "")
+                .replacingOccurrences(of: "<meta ([^>]*[^/])>", with: "<meta $1/>", options: .regularExpression)
+            let parser = XMLParser(data: Data(xml.utf8))
+            let collector = IdCollector()
+            parser.delegate = collector
+            XCTAssertTrue(parser.parse(), "\(language): \(String(describing: parser.parserError))")
+            XCTAssertEqual(collector.duplicates, [], "ids used twice")
+            XCTAssertEqual(collector.tables, collector.captions, "a caption on every table")
+            XCTAssertEqual(collector.unscopedHeaders, 0, "every th has a scope")
+            XCTAssertEqual(collector.svgs, collector.svgTitles, "a title in every chart")
+            XCTAssertGreaterThanOrEqual(html.components(separatedBy: "Verdiene i figuren").count + html.components(separatedBy: "The chart&#39;s values").count - 2,
+                                        collector.svgs, "a table of values for every chart")
+        }
+    }
+}
+
+private final class IdCollector: NSObject, XMLParserDelegate {
+    var ids = Set<String>()
+    var duplicates: [String] = []
+    var tables = 0, captions = 0, unscopedHeaders = 0, svgs = 0, svgTitles = 0
+    private var inSVG = false
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if let id = attributes["id"], !ids.insert(id).inserted { duplicates.append(id) }
+        switch name {
+        case "table": tables += 1
+        case "caption": captions += 1
+        case "th": if attributes["scope"] == nil { unscopedHeaders += 1 }
+        case "svg": svgs += 1; inSVG = true
+        case "title": if inSVG { svgTitles += 1 }
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "svg" { inSVG = false }
+    }
+}
