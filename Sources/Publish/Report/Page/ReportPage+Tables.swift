@@ -6,10 +6,9 @@ extension ReportPage {
     /// then each group, one column per measurement. Unknown measurements appear as columns
     /// under their machine name.
     func groupTables(_ w: inout MarkupWriter) {
-        // Schools and terms have their own sections; the crossing with schools is in the table files.
-        let own: Set<String> = [Grouping.school.name, Grouping.term.name, Grouping.source.name,
-                                Grouping.school.crossed(with: .immigrantBackground).name]
-        let groupings = index.groupings.filter { !own.contains($0.name) }
+        // The groupings of background and minority the school owner follows; schools and terms
+        // have their own sections, and the others are in the table files (said below).
+        let groupings = index.groupings.filter { ReportPage.tabledGroupings.contains($0) }
         guard !groupings.isEmpty else { return }
         w.open("section", [("class", "groups")])
         w.element("h2", text: strings.tablesTitle)
@@ -27,9 +26,20 @@ extension ReportPage {
                            caption: strings.byGrouping(strings.text(grouping.label)) + partSuffix(i, of: chosen.count))
             }
         }
+        let others = index.groupings.filter { !ReportPage.tabledGroupings.contains($0) && !ReportPage.ownSections.contains($0) }
+        if !others.isEmpty {
+            w.element("p", text: say("Tall etter ", "Figures by ") + others.map { strings.text($0.label).lowercased() }.joined(separator: ", ")
+                + say(" står i tabellfilene (tables.csv, tables.json og tabeller-excel.csv).", " are in the table files (tables.csv, tables.json and tabeller-excel.csv)."))
+        }
         w.close("section")
         w.newline()
     }
+
+    /// The groupings with tables in the report.
+    static let tabledGroupings: [Grouping] = [.immigrantBackground, .sami, .nationalMinority, .minorityLanguage, .interpreter,
+                                              .ethnicityBased, .immigrantBackground.crossed(with: .ethnicityBased), .schoolYear]
+    /// Groupings shown in sections of their own.
+    static let ownSections: [Grouping] = [.school, .term]
 
     private func groupTable(_ w: inout MarkupWriter, grouping: Grouping, measurements: [FigureIndex.Measurement], caption: String) {
         let all = Grouping.all.name
