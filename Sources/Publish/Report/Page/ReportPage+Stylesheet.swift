@@ -51,6 +51,7 @@ extension ReportPage {
     #disclosure { border-left: 4px solid var(--accent); padding-left: .75rem; }
     .method p { max-width: 48rem; }
     .school-table tbody th, .curve-table tbody th, .chart-table tbody th { min-width: 9rem; }
+    .terms tbody th { white-space: nowrap; }
     footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
     @page { size: A4; margin: 15mm 13mm 16mm; }
     @media print {

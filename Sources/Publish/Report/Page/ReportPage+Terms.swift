@@ -17,7 +17,7 @@ extension ReportPage {
             "The headline figures term by term, by the term in which the school learned of the case (autumn: August–December, spring: January–July). Cases of the latest term have had less time; open cases count until the export date."))
         let rows = terms.map { TableRow(label: strings.groupLabel(grouping: Grouping.term.name, group: $0), grouping: Grouping.term.name, group: $0) }
         let cases = FigureIndex.column(of: .cases)!
-        let parts = chunks(headline, size: 3)
+        let parts = chunks(headline, size: 4)
         for (i, part) in parts.enumerated() {
             measurementTable(&w, caption: say("Hovedtall etter halvår", "Headline figures by term") + partSuffix(i, of: parts.count),
                              rows: rows, measurements: [cases] + part, rowHeader: say("Halvår", "Term"))
