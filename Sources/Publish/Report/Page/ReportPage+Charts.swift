@@ -23,24 +23,24 @@ extension ReportPage {
     }
 
     /// A chart, its caption and the table of its values.
-    func chartFigure(_ w: inout MarkupWriter, _ chart: IntervalChart) {
+    func chartFigure(_ w: inout MarkupWriter, _ chart: IntervalChart, rowHeader: String? = nil) {
         w.open("figure", [("class", "chart")])
         w.element("h3", text: chart.title)
         w.append(chart.svg())
         w.element("figcaption", text: chart.description)
         w.close("figure")
-        chartTable(&w, chart: chart)
+        chartTable(&w, chart: chart, rowHeader: rowHeader)
         w.newline()
     }
 
     /// The text equivalent of a bar chart: each row's value and interval, withheld rows marked.
-    func chartTable(_ w: inout MarkupWriter, chart: IntervalChart) {
+    func chartTable(_ w: inout MarkupWriter, chart: IntervalChart, rowHeader: String? = nil) {
         w.open("div", [("class", "table-wrap")])
         w.open("table", [("class", "chart-table")])
         w.element("caption", text: say("Verdiene i figuren: ", "The chart's values: ") + chart.title)
         w.open("thead")
         w.open("tr")
-        w.element("th", [("scope", "col")], text: strings.groupColumn)
+        w.element("th", [("scope", "col")], text: rowHeader ?? strings.groupColumn)
         w.element("th", [("scope", "col"), ("class", "num")], text: say("Verdi", "Value"))
         w.element("th", [("scope", "col"), ("class", "num")], text: say("95\u{00A0}% konfidensintervall", "95% confidence interval"))
         w.close("tr")

@@ -42,7 +42,8 @@ extension ReportPage {
             "En sak som avsluttes fordi eleven byttet skole, er ikke en løst sak. Figuren viser de avsluttede sakene etter årsak til avslutning.",
             "A case closed because the pupil changed school is not a resolved case. The chart shows the closed cases by the reason they were closed."))
         chartFigure(&w, intervalChart(measurement, grouping: .all, groups: [], id: "chart-closings", categories: codes,
-                                      title: say("Avsluttede saker etter årsak", "Closed cases by reason")))
+                                      title: say("Avsluttede saker etter årsak", "Closed cases by reason")),
+                    rowHeader: say("Årsak", "Reason"))
         w.close("section")
         w.newline()
     }

@@ -24,7 +24,7 @@ extension ReportPage {
         }
         if let within = FigureIndex.column(of: .firstContactWithinTarget),
            terms.contains(where: { index.figure(within, grouping: Grouping.term.name, group: $0) != nil }) {
-            chartFigure(&w, intervalChart(within, grouping: .term, groups: terms, id: "chart-terms"))
+            chartFigure(&w, intervalChart(within, grouping: .term, groups: terms, id: "chart-terms"), rowHeader: say("Halvår", "Term"))
         }
         w.close("section")
         w.newline()
