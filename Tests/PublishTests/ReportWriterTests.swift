@@ -8,7 +8,7 @@ final class ReportWriterTests: XCTestCase {
         let first = try WrittenReport(SampleReport.content())
         let second = try WrittenReport(SampleReport.content())
         defer { first.remove(); second.remove() }
-        XCTAssertEqual(first.outputs.map(\.name), ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv"])
+        XCTAssertEqual(first.outputs.map(\.name), ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv", "tables.schema.json", "codebook.md"])
         XCTAssertEqual(first.outputs, second.outputs)
         for name in ReportWriter.fileNames {
             XCTAssertEqual(try first.data(name), try second.data(name), name)
@@ -55,7 +55,7 @@ final class ReportWriterTests: XCTestCase {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("saksgang-publish-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
         let outputs = try ReportWriter.write(SampleReport.content(), to: base.appendingPathComponent("a/b").path)
-        XCTAssertEqual(outputs.count, 4)
+        XCTAssertEqual(outputs.count, 6)
         XCTAssertTrue(FileManager.default.fileExists(atPath: base.appendingPathComponent("a/b/report.html").path))
     }
 }

@@ -4,6 +4,14 @@ import Publish
 import SaksgangCore
 import Store
 
+/// What the report needs beside the figures: the disclosed curves, the schools' names and the
+/// internal follow-up list (written apart from the report, under `internal/`).
+struct ReportExtras {
+    var curves: [SurvivalCurve]
+    var schools: SchoolDirectory
+    var followUp: [DeviationFollowUp.Entry]
+}
+
 extension NightlyRun {
     /// Writes the reports, the quarantine file and the manifest. The reports are a function
     /// of the state store alone (every file ever ingested, every case), so a run that was
@@ -13,7 +21,7 @@ extension NightlyRun {
     /// output folder at the end (`PublishStaging`). The manifest describes each input the same
     /// way whether it was stored tonight or on an earlier night: a stored file is listed as
     /// ingested with the counts the store recorded when it was read.
-    func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, outcomes: [FileOutcome],
+    func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, extras: ReportExtras, outcomes: [FileOutcome],
                  quarantine data: Data, keyID: String, retention: CaseRetention.Record?, store: any CaseStore,
                  staging: PublishStaging) throws(SaksgangError) -> [OutputFile] {
         let ingested = try store.ingestedFiles().sorted { $0.name < $1.name }
@@ -32,10 +40,15 @@ extension NightlyRun {
             title: pipeline.config.name, language: language, asOf: asOf, threshold: pipeline.threshold,
             targets: TargetDescription.all(targets, language: language),
             figures: figures, files: files, quarantineCount: ingested.reduce(0) { $0 + $1.quarantined } + files.filter { $0.errorReason != nil }.count,
-            dataQuality: dataQuality, missingSchoolCalendars: pipeline.schoolCalendars.missing.map(\.description))
+            dataQuality: dataQuality, missingSchoolCalendars: pipeline.schoolCalendars.missing.map(\.description),
+            curves: extras.curves, schoolNames: extras.schools.names,
+            schoolMunicipalities: extras.schools.municipalities)
         try staging.prepare()
         do {
             var outputs = try ReportWriter.write(content, to: staging.path)
+            outputs += try FollowUpListWriter.write(extras.followUp, to: staging.path)
+            try FileManager.default.createDirectory(atPath: pipeline.outputDirectory + "/" + FollowUpListWriter.folder,
+                                                    withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let quarantineURL = URL(fileURLWithPath: staging.path).appendingPathComponent("quarantine.jsonl")
             try data.write(to: quarantineURL, options: .atomic)
             outputs.append(OutputFile(name: "quarantine.jsonl", sha256: FileHash.sha256(data: data), bytes: data.count))

@@ -125,9 +125,14 @@ public final class NightlyRun {
             retention = CaseRetention(days: days, asOf: asOf)
         }
         var expired: [CaseKey] = []
+        var followUp = DeviationFollowUp(targets: targets, clock: pipeline.clock, asOf: measurements.asOf)
+        var schools = SchoolDirectory()
         do {
             try store.forEachCase { c in
-                if retention?.expires(c) == true { expired.append(CaseKey(c)) } else { measurements.add(c) }
+                if retention?.expires(c) == true { expired.append(CaseKey(c)); return }
+                measurements.add(c)
+                followUp.add(c)
+                schools.add(c)
             }
         } catch let e as SaksgangError { throw e } catch {
             throw SaksgangError(.store, "the stored cases could not be read")
@@ -141,10 +146,12 @@ public final class NightlyRun {
         let published = control.apply(measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction))
         let figures = published.filter { !Metric.dataQuality.contains($0.metric) }
         let quality = published.filter { Metric.dataQuality.contains($0.metric) }
+        let curves = CurveDisclosure(threshold: pipeline.threshold).apply(measurements.survivalCurves(), figures: published)
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
-        let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes,
+        let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements,
+                                  extras: ReportExtras(curves: curves, schools: schools, followUp: followUp.entries), outcomes: outcomes,
                                   quarantine: try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store),
                                   keyID: key.id, retention: retained, store: store, staging: staging)
         ReportState(token: token, outputs: outputs).save(in: store)

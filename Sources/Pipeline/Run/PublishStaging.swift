@@ -46,7 +46,10 @@ struct PublishStaging {
             if rename(from, to) == 0 { continue }
             let e = errno
             guard e == EXDEV else { throw failure(name, errno: e) }
-            let temporary = output + "/." + name + Self.temporarySuffix
+            // Beside its place, also for a file in a subfolder (`internal/…`).
+            let slash = name.lastIndex(of: "/")
+            let temporary = output + "/" + (slash.map { String(name[...$0]) } ?? "") + "."
+                + (slash.map { String(name[name.index(after: $0)...]) } ?? name) + Self.temporarySuffix
             guard let data = FileManager.default.contents(atPath: from) else { throw failure(name, errno: EIO) }
             do { try data.write(to: URL(fileURLWithPath: temporary)) } catch {
                 try? FileManager.default.removeItem(atPath: temporary)

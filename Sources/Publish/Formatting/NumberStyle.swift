@@ -28,6 +28,16 @@ struct NumberStyle: Sendable {
         return negative ? minus + text : text
     }
 
+    /// A time as a reader says it: one decimal where it has one, none where it is whole
+    /// ("2", "2,5", "0"; never "2,0" or "0,0").
+    func short(_ value: Double) -> String {
+        let text = decimal(value, decimals: 1)
+        let zero = decimalSeparator + "0"
+        guard text.hasSuffix(zero) else { return text }
+        let whole = String(text.dropLast(zero.count))
+        return whole == minus + "0" ? "0" : whole
+    }
+
     func integer(_ value: Int) -> String {
         let digits = String(value.magnitude)
         return (value < 0 ? minus : "") + grouped(digits)

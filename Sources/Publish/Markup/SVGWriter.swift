@@ -50,6 +50,16 @@ struct SVGWriter {
         markup.empty("rect", attributes, selfClosing: true)
     }
 
+    /// A path (`d` in absolute commands), stroked or filled.
+    mutating func path(_ d: String, stroke: String? = nil, width: Double = 1, fill: String = "none",
+                       opacity: Double? = nil, dash: String? = nil) {
+        var attributes: [(StaticString, String)] = [("d", d), ("fill", fill)]
+        if let stroke { attributes += [("stroke", stroke), ("stroke-width", SVGWriter.number(width))] }
+        if let opacity { attributes.append(("fill-opacity", SVGWriter.number(opacity))) }
+        if let dash { attributes.append(("stroke-dasharray", dash)) }
+        markup.empty("path", attributes, selfClosing: true)
+    }
+
     enum Anchor: String { case start, middle, end }
 
     mutating func text(_ text: String, x: Double, y: Double, anchor: Anchor = .start,

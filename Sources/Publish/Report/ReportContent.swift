@@ -24,10 +24,22 @@ public struct ReportContent: Sendable {
     /// School calendars the figures needed and the pipeline does not have
     /// (`kommunenummer-YYYY-YYYY`): their school-day figures are withheld, and the report says so.
     public var missingSchoolCalendars: [String]
+    /// Kaplan–Meier curves after `CurveDisclosure`: only those the control let through, each
+    /// cut where fewer than k cases remain at risk.
+    public var curves: [SurvivalCurve]
+    /// School names by organisation number, for the table of schools (public names).
+    public var schoolNames: [String: String]
+    /// Each school's municipality (kommunenummer) by organisation number, so the table of
+    /// schools lists each municipality's schools above its total.
+    public var schoolMunicipalities: [String: String]
+    /// The disclosure audit's result, stated in the method section when given.
+    public var audit: DisclosureAuditSummary?
 
     public init(title: String, language: ReportLanguage = .bokmal, asOf: LocalDate, threshold: Int,
                 targets: [TargetDescription] = [], figures: [Figure], files: [FileSummary] = [],
-                quarantineCount: Int = 0, dataQuality: [Figure] = [], missingSchoolCalendars: [String] = []) {
+                quarantineCount: Int = 0, dataQuality: [Figure] = [], missingSchoolCalendars: [String] = [],
+                curves: [SurvivalCurve] = [], schoolNames: [String: String] = [:],
+                schoolMunicipalities: [String: String] = [:], audit: DisclosureAuditSummary? = nil) {
         self.title = title
         self.language = language
         self.asOf = asOf
@@ -38,6 +50,10 @@ public struct ReportContent: Sendable {
         self.quarantineCount = quarantineCount
         self.dataQuality = dataQuality
         self.missingSchoolCalendars = missingSchoolCalendars
+        self.curves = curves
+        self.schoolNames = schoolNames
+        self.schoolMunicipalities = schoolMunicipalities
+        self.audit = audit
     }
 
     /// The target of a time metric, or of the time metric a within-target share reads.

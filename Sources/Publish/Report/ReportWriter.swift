@@ -3,13 +3,14 @@ import Measure
 import SaksgangCore
 
 /// Writes the published report: `report.html` for readers, `tables.csv` and `tables.json`
-/// for researchers, `tabeller-excel.csv` for Excel set to Norwegian. The same content gives
+/// for researchers with `tables.schema.json` and `codebook.md` beside them,
+/// `tabeller-excel.csv` for Excel set to Norwegian. The same content gives
 /// the same bytes: no clock, no random ids, the figures in the order given, numbers
 /// formatted without the machine's locale.
 public enum ReportWriter {
     /// The files `write` produces, in the order it returns them.
     public static let fileNames = [
-        "report.html", TablesCSV.fileName, TablesJSON.fileName, ExcelTablesCSV.fileName,
+        "report.html", TablesCSV.fileName, TablesJSON.fileName, ExcelTablesCSV.fileName, TablesSchema.fileName, Codebook.fileName,
     ]
 
     public static func write(_ content: ReportContent, to directory: String) throws -> [OutputFile] {
@@ -24,7 +25,9 @@ public enum ReportWriter {
             ("report.html", Data(ReportPage(content).render().utf8)),
             (TablesCSV.fileName, TablesCSV.data(rows)),
             (TablesJSON.fileName, json),
-            (ExcelTablesCSV.fileName, ExcelTablesCSV.data(rows)),
+            (ExcelTablesCSV.fileName, ExcelTablesCSV.data(rows, schoolNames: content.schoolNames)),
+            (TablesSchema.fileName, TablesSchema.data()),
+            (Codebook.fileName, Codebook.data(threshold: content.threshold)),
         ]
         let output = try OutputDirectory(directory)
         return try files.map { try output.write($0.1, as: $0.0) }

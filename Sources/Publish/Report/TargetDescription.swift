@@ -5,17 +5,20 @@ public struct TargetDescription: Sendable, Equatable {
     public var metric: Metric
     /// The target in plain words, in the report's language ("samme eller neste arbeidsdag").
     public var text: String
+    /// The target in the metric's first unit (1 for "the same or the next working day").
+    public var value: Int?
 
-    public init(metric: Metric, text: String) {
+    public init(metric: Metric, text: String, value: Int? = nil) {
         self.metric = metric
         self.text = text
+        self.value = value
     }
 
     /// Every target of the catalogue's time metrics, in words.
     public static func all(_ targets: Targets, language: ReportLanguage) -> [TargetDescription] {
         Metric.catalogue.compactMap { metric in
             guard case .duration(let d) = metric.kind, let target = d.target?(targets) else { return nil }
-            return TargetDescription(metric: metric, text: words(target, unit: d.units[0], language: language))
+            return TargetDescription(metric: metric, text: words(target, unit: d.units[0], language: language), value: target)
         }
     }
 

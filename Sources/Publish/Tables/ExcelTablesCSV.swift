@@ -2,29 +2,45 @@ import Foundation
 import Measure
 
 /// `tabeller-excel.csv`: the rows of `tables.csv` for Excel set to Norwegian, which opens a
-/// `;`-separated file with decimal commas by double-click. Codes stay as in `tables.csv`
-/// so the two files can be matched row by row; headers are Norwegian.
+/// `;`-separated file with decimal commas by double-click. Each code stands beside its
+/// bokmål label (so the file can be matched with `tables.csv` row by row and read without
+/// the codebook); shares and differences of shares are in per cent and percentage points.
 ///
 /// Text cells that Excel would take for a formula (starting with `=`, `+`, `-`, `@`, tab or
 /// carriage return) get a leading apostrophe; numbers are never prefixed.
 enum ExcelTablesCSV {
     static let fileName = "tabeller-excel.csv"
-    static let header = ["Måltall", "Statistikk", "Enhet", "Gruppering", "Gruppe", "Antall saker",
-                         "Estimat", "95 % KI nedre", "95 % KI øvre", "Skjult", "Kategori", "Referansegruppe",
-                         "Saker i referansegruppen", "p-verdi", "Justert p-verdi", "Korreksjon", "Flagget", "Stratifisert etter",
-                         "Test", "Grunn til skjuling"]
+    static let header = ["Måltall", "Måltall (kode)", "Statistikk", "Statistikk (kode)", "Enhet", "Enhet (kode)",
+                         "Gruppering", "Gruppering (kode)", "Gruppe", "Gruppe (kode)", "Kategori", "Kategori (kode)",
+                         "Antall saker", "Estimat", "95 % KI nedre", "95 % KI øvre", "Skjult",
+                         "Referansegruppe", "Referansegruppe (kode)", "Saker i referansegruppen", "p-verdi", "Justert p-verdi",
+                         "Korreksjon", "Flagget", "Stratifisert etter", "Test", "Grunn til skjuling"]
 
-    static func data(_ rows: [Figure]) -> Data {
+    static func data(_ rows: [Figure], schoolNames: [String: String] = [:]) -> Data {
+        let words = ReportStrings.bokmal
+        func groupLabel(_ grouping: String, _ group: String) -> String {
+            if grouping == Grouping.school.name, let name = schoolNames[group] { return name }
+            return words.groupLabel(grouping: grouping, group: group)
+        }
         var text = header.map(field).joined(separator: ";") + "\r\n"
         for f in rows {
             let c = f.comparison
+            let percent = f.unit == .proportion && f.statistic != .ratio
+            let unitLabel = f.unit != .proportion ? words.unitWord(f.unit)
+                : f.statistic == .difference ? "prosentpoeng" : f.statistic == .ratio ? "forholdstall" : "prosent"
+            func scaled(_ v: Double?) -> String { number(v.map { percent ? $0 * 100 : $0 }) }
             let cells = [
-                textCell(f.metric.name), textCell(f.statistic.rawValue), textCell(f.unit.rawValue), textCell(f.grouping),
-                textCell(f.group),
+                textCell(words.metricLabel(f.metric)), textCell(f.metric.name),
+                textCell(words.statisticWord(f.statistic)), textCell(f.statistic.rawValue),
+                textCell(unitLabel), textCell(f.unit.rawValue),
+                textCell(words.groupingTitle(f.grouping)), textCell(f.grouping),
+                textCell(groupLabel(f.grouping, f.group)), textCell(f.group),
+                textCell(f.category.map { words.categoryLabel(f.metric, $0) } ?? ""), textCell(f.category ?? ""),
                 f.n.map(String.init) ?? "",
-                number(f.estimate), number(f.ciLow), number(f.ciHigh),
+                scaled(f.estimate), scaled(f.ciLow), scaled(f.ciHigh),
                 f.suppressed ? "ja" : "nei",
-                textCell(f.category ?? ""), textCell(c?.reference ?? ""), c.map { String($0.referenceN) } ?? "",
+                textCell(c.map { groupLabel(f.grouping, $0.reference) } ?? ""), textCell(c?.reference ?? ""),
+                c.map { String($0.referenceN) } ?? "",
                 number(c?.pValue), number(c?.pAdjusted), textCell(c?.correction.rawValue ?? ""),
                 c.map { $0.flag ? "ja" : "nei" } ?? "", textCell(c?.stratifiedBy ?? ""), textCell(c?.test ?? ""),
                 textCell(f.suppressionReason ?? ""),

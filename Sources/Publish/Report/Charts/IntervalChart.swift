@@ -13,6 +13,8 @@ struct IntervalChart {
     struct Row {
         var label: String
         var value: RowValue
+        /// The interval in words ("40–48 %"), for the chart's table of values.
+        var interval: String? = nil
     }
 
     var id: String

@@ -54,11 +54,12 @@ struct FigureIndex {
     }
 
     /// The columns of the group tables, in parts that fit the page: the sections of the
-    /// catalogue, split where a section has more than four columns.
+    /// catalogue, split where a section has more than three columns.
     static let tableParts: [[Measurement]] = Metric.sections.flatMap { section -> [[Measurement]] in
         let columns = section.metrics.compactMap(column(of:)).filter { $0.metric != .cases }
-        // At most four columns beside the case count, so that a table fits the page.
-        return stride(from: 0, to: columns.count, by: 4).map { Array(columns[$0..<min($0 + 4, columns.count)]) }
+        // At most three columns beside the case count, so that a table fits an A4-wide window
+        // (checked in a browser by BrowserReportTests).
+        return stride(from: 0, to: columns.count, by: 3).map { Array(columns[$0..<min($0 + 3, columns.count)]) }
     }
 
     init(_ figures: [Figure]) {
@@ -98,6 +99,7 @@ struct FigureIndex {
         var present = groupsSeen[grouping.name] ?? []
         if let measurement { present = present.filter { figure(measurement, grouping: grouping.name, group: $0) != nil } }
         let presentSet = Set(present)
+        if grouping == .term || grouping == .schoolYear { return TermCode.chronological(present.sorted()) }
         let first = grouping.groups.filter(presentSet.contains)
         let firstSet = Set(first)
         return first + present.filter { !firstSet.contains($0) }

@@ -1,7 +1,7 @@
 import Measure
 
-/// A figure in words and numbers of the report's language: "2,0" with "1,0–3,0" for a
-/// median in days, "44 %" with "40–48 %" for a share. Withheld and missing figures are
+/// A figure in words and numbers of the report's language: "2" with "1–3" for a median
+/// in days (whole times without decimals, "2,5" where there is one), "44 %" with "40–48 %" for a share. Withheld and missing figures are
 /// told apart, because they mean different things to the reader.
 enum FigureText: Equatable {
     case value(main: String, interval: String?)
@@ -26,8 +26,7 @@ enum FigureText: Equatable {
             self = .value(main: style.integer(Int(estimate.rounded())),
                           interval: range { style.integer(Int($0.rounded())) })
         case .hours, .calendarDays, .workingDays, .schoolDays:
-            self = .value(main: style.decimal(estimate, decimals: 1),
-                          interval: range { style.decimal($0, decimals: 1) })
+            self = .value(main: style.short(estimate), interval: range(style.short))
         }
     }
 }

@@ -26,8 +26,8 @@ extension ReportPage {
                 w.element("li", text: words.flagged(metric: metric, group: group, reference: reference,
                                                     difference: points(f.estimate), low: points(f.ciLow), high: points(f.ciHigh),
                                                     p: pText(c.pAdjusted), within: within.map { w in
-                    words.within(points(w.estimate), tested: w.comparison?.pAdjusted != nil, flagged: w.comparison?.flag == true,
-                                 smaller: abs(w.estimate ?? 0) < abs(f.estimate ?? 0) / 2)
+                    words.within(w.estimate.map { points($0) }, tested: w.comparison?.pAdjusted != nil, flagged: w.comparison?.flag == true,
+                                 smaller: w.estimate.map { abs($0) < abs(f.estimate ?? 0) / 2 } ?? false)
                 }))
             }
             w.close("ul")
@@ -39,7 +39,7 @@ extension ReportPage {
     /// A difference of shares in percentage points, signed.
     private func points(_ value: Double?) -> String {
         guard let value else { return "…" }
-        let text = numbers.decimal(abs(value) * 100, decimals: 1)
+        let text = numbers.short(abs(value) * 100)
         return (value < 0 ? "\u{2212}" : "+") + text
     }
 
@@ -85,9 +85,10 @@ struct ComparisonWords {
     /// The comparison within schools, in words: also flagged; not tested (too few cases in
     /// schools with both groups); or not flagged, and then whether it is much smaller than the
     /// pooled difference (the groups attend different schools).
-    func within(_ difference: String, tested: Bool, flagged: Bool, smaller: Bool) -> String {
+    func within(_ difference: String?, tested: Bool, flagged: Bool, smaller: Bool) -> String {
         let nb = language == .bokmal
-        let head = nb ? "Innen skolene: \(difference) prosentpoeng" : "Within schools: \(difference) percentage points"
+        let head = difference.map { nb ? "Innen skolene: \($0) prosentpoeng" : "Within schools: \($0) percentage points" }
+            ?? (nb ? "Innen skolene (stratifisert test)" : "Within schools (stratified test)")
         if flagged { return head + (nb ? ", også flagget." : ", also flagged.") }
         if !tested {
             return head + (nb ? ", ikke testet (for få saker i skoler som har begge gruppene)." : ", not tested (too few cases in schools with both groups).")

@@ -2,14 +2,15 @@ extension ReportPage {
     /// The input files of the run: name, format, records read and what became of them. A
     /// file whose counts do not add up says so in its status.
     func inputFiles(_ w: inout MarkupWriter) {
-        w.open("section", [("class", "files")])
+        w.open("section", [("class", "files"), ("id", "filer")])
         w.element("h2", text: strings.filesTitle)
         w.newline()
         if content.files.isEmpty {
             w.element("p", text: strings.noFiles)
         } else {
             w.open("div", [("class", "table-wrap")])
-            w.open("table")
+            w.open("table", [("class", "file-table")])
+            w.element("caption", text: strings.filesTitle)
             w.open("thead")
             w.open("tr")
             for (i, column) in strings.fileColumns.enumerated() {
@@ -27,7 +28,7 @@ extension ReportPage {
                 for count in [file.records, file.inserted, file.updated, file.duplicates, file.quarantined] {
                     w.element("td", [("class", "num")], text: numbers.integer(count))
                 }
-                var status = file.errorReason.map(strings.fileRefused)
+                var status = file.errorReason.map { strings.fileRefused(ReasonWords.words($0, language: content.language)) }
                     ?? (file.skipped ? strings.fileSkipped : strings.fileIngested)
                 if !file.isReconciled { status += " · " + strings.fileNotReconciled }
                 w.element("td", file.isReconciled ? [] : [("class", "warning")], text: status)
@@ -46,11 +47,12 @@ extension ReportPage {
     /// Data-quality figures (metrics.md §6) in one plain table.
     func dataQuality(_ w: inout MarkupWriter) {
         guard !quality.isEmpty else { return }
-        w.open("section", [("class", "quality")])
+        w.open("section", [("class", "quality"), ("id", "datakvalitet")])
         w.element("h2", text: strings.qualityTitle)
         w.element("p", text: strings.qualityIntro)
         w.open("div", [("class", "table-wrap")])
         w.open("table")
+        w.element("caption", text: strings.qualityTitle)
         w.open("thead")
         w.open("tr")
         for (i, column) in strings.qualityColumns.enumerated() {

@@ -8,14 +8,16 @@ struct ReportPage {
     let strings: ReportStrings
     let index: FigureIndex
     let quality: [Figure]
+    /// Every data-quality figure, for the table of schools.
+    let qualityIndex: FigureIndex
 
     init(_ content: ReportContent) {
         self.content = content
         self.strings = .forLanguage(content.language)
         self.index = FigureIndex(content.figures.map(\.published))
-        // All cases and each school; the other groupings are in the table files.
-        self.quality = content.dataQuality.filter { $0.grouping == Grouping.all.name || $0.grouping == Grouping.school.name }
-            .map(\.published)
+        // All cases here; each school in the table of schools; the other groupings in the table files.
+        self.quality = content.dataQuality.filter { $0.grouping == Grouping.all.name }.map(\.published)
+        self.qualityIndex = FigureIndex(content.dataQuality.map(\.published))
     }
 
     var numbers: NumberStyle { strings.numbers }
@@ -32,13 +34,20 @@ struct ReportPage {
         w.open("main")
         w.newline()
         header(&w)
+        banner(&w)
         headline(&w)
+        schools(&w)
+        curves(&w)
         charts(&w)
         comparisons(&w)
+        terms(&w)
+        ethnicity(&w)
+        closings(&w)
         groupTables(&w)
         dataQuality(&w)
         inputFiles(&w)
         notes(&w)
+        method(&w)
         w.element("footer", text: strings.footer)
         w.newline()
         w.close("main")
@@ -73,9 +82,6 @@ struct ReportPage {
         w.element("p", [("class", "kicker")], text: strings.kicker)
         w.element("h1", text: content.title)
         w.element("p", [("class", "as-of")], text: strings.asOf(strings.date(content.asOf)))
-        if !content.missingSchoolCalendars.isEmpty {
-            w.element("p", [("class", "banner")], text: strings.missingCalendars(content.missingSchoolCalendars.joined(separator: ", ")))
-        }
         w.close("header")
         w.newline()
     }

@@ -1,7 +1,8 @@
 import Measure
 
 /// A figure as a reader says it: "samme dag", "1 arbeidsdag", "2,5 arbeidsdager", "44 %",
-/// "120 saker". Whole numbers are written without decimals.
+/// "120 saker". Times are rounded to one decimal first and whole numbers written without
+/// decimals, so "1,0 arbeidsdager" and "0,0" never appear: the word follows the number shown.
 struct SpokenNumber {
     /// The number alone, for the big figure on a card ("1", "2,5", "44 %").
     var number: String
@@ -11,26 +12,29 @@ struct SpokenNumber {
     var text: String
 
     init(_ figure: Figure, style: NumberStyle, strings: ReportStrings) {
-        let value = figure.estimate ?? 0
-        let whole = value == value.rounded()
-        let number = whole ? style.integer(Int(value)) : style.decimal(value, decimals: 1)
-        switch figure.unit {
+        self.init(figure.estimate ?? 0, unit: figure.unit, style: style, strings: strings)
+    }
+
+    init(_ value: Double, unit: FigureUnit, style: NumberStyle, strings: ReportStrings) {
+        switch unit {
         case .proportion:
-            self.number = style.percent(value)
+            number = style.percent(value)
             unitWord = nil
-            text = self.number
+            text = number
         case .hours, .calendarDays, .workingDays, .schoolDays:
-            let word = strings.text(value == 1 ? figure.unit.singular : figure.unit.label)
-            self.number = number
+            let shown = (value * 10).rounded() / 10
+            let word = strings.text(shown == 1 ? unit.singular : unit.label)
+            number = style.short(value)
             unitWord = word
-            if value == 0 && figure.unit != .hours {
+            if shown == 0 && unit != .hours {
                 text = strings.htmlLanguage == "nb" ? "samme dag" : "the same day"
             } else {
                 text = number + " " + word
             }
         case .cases, .pupils:
-            let word = strings.text(value == 1 ? figure.unit.singular : figure.unit.label)
-            self.number = number
+            let whole = Int(value.rounded())
+            let word = strings.text(whole == 1 ? unit.singular : unit.label)
+            number = style.integer(whole)
             unitWord = word
             text = number + " " + word
         }

@@ -105,7 +105,9 @@ struct ReportStrings: Sendable {
 
     /// The label of a group; a code without words (an orgnr) as it is.
     func groupLabel(grouping: String, group: String) -> String {
-        Grouping.named(grouping)?.label(of: group).map(text) ?? group
+        if grouping == Grouping.term.name, let term = TermCode(group) { return text(term.label) }
+        if group == "unknown" { return text(Label("Ukjent", "Unknown")) }
+        return Grouping.named(grouping)?.label(of: group).map(text) ?? group
     }
 
     /// The label of a metric's category.
