@@ -273,15 +273,8 @@ extension Metric {
         name: "date_error", label: Label("Saker med datofeil", "Cases with a date error"),
         definition: Label("Antall saker med en hendelse datert før kjennskap eller etter eksporten.",
                           "Number of cases with an event dated before knowledge or after the export."),
-        kind: .categoryCounts(Categories([
-            Category(code: "event_before_knowledge", label: Label("Hendelse før kjennskap", "Event before knowledge")),
-            Category(code: "future_date", label: Label("Dato etter eksporten", "Date after the export")),
-        ]) { m in
-            var out: [String] = []
-            if let k = m.c.knowledge, m.c.events.contains(where: { $0.time.isBefore(k) }) { out.append("event_before_knowledge") }
-            let times = m.c.events.map(\.time) + [m.c.closing?.time, m.c.knowledge].compactMap { $0 }
-            if times.contains(where: { m.c.exportTime.isBefore($0) }) { out.append("future_date") }
-            return out
+        kind: .categoryCounts(Categories(DateError.allCases.map { Category(code: $0.rawValue, label: $0.label) }) { m in
+            DateError.allCases.filter { $0.isFound(in: m.c) }.map(\.rawValue)
         }))
 
     public static let pupilIdentifiedBy = Metric(
@@ -343,6 +336,29 @@ public enum MissingField: String, Sendable, CaseIterable {
         case .reportedBy: return c.reportedBy == nil
         case .gender: return c.pupil.gender == nil
         case .grade: return c.pupil.grade == nil
+        }
+    }
+}
+
+/// A date error in a case: the categories of `date_error`.
+public enum DateError: String, Sendable, CaseIterable {
+    case eventBeforeKnowledge = "event_before_knowledge", futureDate = "future_date"
+
+    public var label: Label {
+        switch self {
+        case .eventBeforeKnowledge: return Label("Hendelse før kjennskap", "Event before knowledge")
+        case .futureDate: return Label("Dato etter eksporten", "Date after the export")
+        }
+    }
+
+    func isFound(in c: Case) -> Bool {
+        switch self {
+        case .eventBeforeKnowledge:
+            guard let k = c.knowledge else { return false }
+            return c.events.contains { $0.time.isBefore(k) }
+        case .futureDate:
+            if c.events.contains(where: { c.exportTime.isBefore($0.time) }) { return true }
+            return [c.closing?.time, c.knowledge].contains { $0.map { c.exportTime.isBefore($0) } ?? false }
         }
     }
 }

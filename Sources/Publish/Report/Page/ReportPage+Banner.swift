@@ -36,17 +36,18 @@ extension ReportPage {
         func count(_ metric: Metric, _ category: String) -> Int? {
             quality.first { $0.metric == metric && $0.grouping == all && $0.category == category && !$0.suppressed }?.n
         }
+        func cases(_ n: Int) -> String { SpokenNumber(Double(n), unit: .cases, style: numbers, strings: strings).text }
         if let n = count(.missingField, MissingField.knowledge.rawValue), n > 0 {
-            items.append(say("\(SpokenNumber(Double(n), unit: .cases, style: numbers, strings: strings).text) mangler tidspunktet da skolen fikk kjennskap; de er ikke med i tidsmålene.",
-                             "\(SpokenNumber(Double(n), unit: .cases, style: numbers, strings: strings).text) lack the time the school knew; they are not in the time figures."))
+            items.append(say("\(cases(n)) mangler tidspunktet da skolen fikk kjennskap; de er ikke med i tidsmålene.",
+                             "\(cases(n)) lack the time the school knew; they are not in the time figures."))
         }
-        if let n = count(.dateError, "event_before_knowledge"), n > 0 {
-            items.append(say("\(SpokenNumber(Double(n), unit: .cases, style: numbers, strings: strings).text) har en hendelse datert før skolen fikk kjennskap (en registreringsfeil).",
-                             "\(SpokenNumber(Double(n), unit: .cases, style: numbers, strings: strings).text) have an event dated before the school knew (a recording error)."))
+        if let n = count(.dateError, DateError.eventBeforeKnowledge.rawValue), n > 0 {
+            items.append(say("\(cases(n)) har en hendelse datert før skolen fikk kjennskap (en registreringsfeil).",
+                             "\(cases(n)) have an event dated before the school knew (a recording error)."))
         }
-        if let n = count(.dateError, "future_date"), n > 0 {
-            items.append(say("\(SpokenNumber(Double(n), unit: .cases, style: numbers, strings: strings).text) har en dato etter eksporten (en registreringsfeil).",
-                             "\(SpokenNumber(Double(n), unit: .cases, style: numbers, strings: strings).text) have a date after the export (a recording error)."))
+        if let n = count(.dateError, DateError.futureDate.rawValue), n > 0 {
+            items.append(say("\(cases(n)) har en dato etter eksporten (en registreringsfeil).",
+                             "\(cases(n)) have a date after the export (a recording error)."))
         }
         guard !items.isEmpty else { return }
         w.open("aside", [("class", "banner"), ("aria-label", say("Merknader om datagrunnlaget", "Notes on the data"))])

@@ -31,51 +31,58 @@ extension ReportPage {
             let target = content.target(for: metric)?.text
             return SchoolColumn(measurement: m, title: strings.metricLabel(metric),
                                 detail: target.map { say("mål: ", "target: ") + $0 })
-        }.filter { c in schoolGroups.contains { index.figure(c.measurement, grouping: Grouping.school.name, group: $0) != nil } }
-        let responseParts = chunks(responseColumns, size: 3)
-        for (i, part) in (responseParts.isEmpty ? [[]] : responseParts).enumerated() {
-            schoolTable(&w, caption: say("Andel saker innen skoleeiers mål, etter skole", "Share of cases within the school owner's target, by school")
-                            + partSuffix(i, of: responseParts.count),
-                        columns: [cases] + part, groups: schoolGroups)
         }
+        schoolTables(&w, caption: say("Andel saker innen skoleeiers mål, etter skole", "Share of cases within the school owner's target, by school"),
+                     columns: present(responseColumns, in: schoolGroups), size: 3, beside: cases, groups: schoolGroups)
 
         // Deviations by kind.
-        let deviationColumns = DeviationKind.allCases.map { kind in
+        let deviationColumns = present(DeviationKind.allCases.map { kind in
             SchoolColumn(measurement: .init(metric: .deviations, statistic: .count, unit: .cases, category: kind.rawValue),
                          title: strings.text(kind.label), detail: nil)
-        }.filter { c in schoolGroups.contains { index.figure(c.measurement, grouping: Grouping.school.name, group: $0) != nil } }
+        }, in: schoolGroups)
         if !deviationColumns.isEmpty {
-        w.element("h3", text: say("Avvik etter type", "Deviations by kind"))
-        w.element("p", text: say(
-            "Et avvik er en sak der et mål ikke er nådd (også når fristen er passert uten at det har skjedd), eller der et lovpålagt steg mangler: tiltak uten skriftlig aktivitetsplan, eller en alvorlig sak der skoleeier ikke er varslet. Tallene er antall saker. Listen over de enkelte sakene (bare pseudonymer) ligger i en egen intern fil for oppfølging og publiseres ikke.",
-            "A deviation is a case that missed a target (also when the time passed without the event) or lacks a legal step: measures without a written activity plan, or a serious case not notified to the school owner. The numbers are cases. The list of the cases themselves (pseudonyms only) is in a separate internal file for follow-up and is not published."))
-        for (i, part) in chunks(deviationColumns, size: 4).enumerated() {
-            schoolTable(&w, caption: say("Saker med avvik etter type, etter skole", "Cases with deviations by kind, by school")
-                            + partSuffix(i, of: chunks(deviationColumns, size: 4).count),
-                        columns: [cases] + part, groups: schoolGroups)
-        }
+            w.element("h3", text: say("Avvik etter type", "Deviations by kind"))
+            w.element("p", text: say(
+                "Et avvik er en sak der et mål ikke er nådd (også når fristen er passert uten at det har skjedd), eller der et lovpålagt steg mangler: tiltak uten skriftlig aktivitetsplan, eller en alvorlig sak der skoleeier ikke er varslet. Tallene er antall saker. Listen over de enkelte sakene (bare pseudonymer) ligger i en egen intern fil for oppfølging og publiseres ikke.",
+                "A deviation is a case that missed a target (also when the time passed without the event) or lacks a legal step: measures without a written activity plan, or a serious case not notified to the school owner. The numbers are cases. The list of the cases themselves (pseudonyms only) is in a separate internal file for follow-up and is not published."))
+            schoolTables(&w, caption: say("Saker med avvik etter type, etter skole", "Cases with deviations by kind, by school"),
+                         columns: deviationColumns, size: 4, beside: cases, groups: schoolGroups)
         }
 
         // Data quality.
-        let qualityColumns = [(Metric.missingField, MissingField.knowledge.rawValue), (.missingField, MissingField.immigrantBackground.rawValue),
-                              (.missingField, MissingField.events.rawValue), (.dateError, "event_before_knowledge"),
-                              (.dateError, "future_date")].map { metric, code in
+        let qualityColumns = present([(Metric.missingField, MissingField.knowledge.rawValue), (.missingField, MissingField.immigrantBackground.rawValue),
+                              (.missingField, MissingField.events.rawValue), (.dateError, DateError.eventBeforeKnowledge.rawValue),
+                              (.dateError, DateError.futureDate.rawValue)].map { metric, code in
             SchoolColumn(measurement: .init(metric: metric, statistic: .count, unit: .cases, category: code),
                          title: strings.categoryLabel(metric, code), detail: strings.metricLabel(metric).lowercased(), quality: true)
-        }.filter { c in schoolGroups.contains { qualityIndex.figure(c.measurement, grouping: Grouping.school.name, group: $0) != nil } }
+        }, in: schoolGroups)
         if !qualityColumns.isEmpty {
             w.element("h3", text: say("Datakvalitet etter skole", "Data quality by school"))
             w.element("p", text: say(
                 "En skole som ikke registrerer kontakt med hjemmet, ser rask ut uten å være det. Tallene er antall saker som mangler opplysningen eller har en datofeil.",
                 "A school that records no contact with the home looks fast without being so. The numbers are cases lacking the item or with a date error."))
-            for (i, part) in chunks(qualityColumns, size: 5).enumerated() {
-                schoolTable(&w, caption: say("Saker med mangler eller feil i dataene, etter skole", "Cases with missing or faulty data, by school")
-                                + partSuffix(i, of: chunks(qualityColumns, size: 5).count),
-                            columns: [cases] + part, groups: schoolGroups)
-            }
+            schoolTables(&w, caption: say("Saker med mangler eller feil i dataene, etter skole", "Cases with missing or faulty data, by school"),
+                         columns: qualityColumns, size: 5, beside: cases, groups: schoolGroups)
         }
         w.close("section")
         w.newline()
+    }
+
+    /// The columns with a figure for at least one of the schools.
+    func present(_ columns: [SchoolColumn], in schools: [String]) -> [SchoolColumn] {
+        columns.filter { c in
+            schools.contains { (c.quality ? qualityIndex : index).figure(c.measurement, grouping: Grouping.school.name, group: $0) != nil }
+        }
+    }
+
+    /// `columns` beside the case count, in tables of at most `size` of them, each captioned
+    /// with its part ("del 1 av 2"); one table of the case count alone when there are none.
+    func schoolTables(_ w: inout MarkupWriter, caption: String, columns: [SchoolColumn], size: Int,
+                      beside cases: SchoolColumn, groups: [String]) {
+        let parts = chunks(columns, size: size)
+        for (i, part) in (parts.isEmpty ? [[]] : parts).enumerated() {
+            schoolTable(&w, caption: caption + partSuffix(i, of: parts.count), columns: [cases] + part, groups: groups)
+        }
     }
 
     func chunks<T>(_ items: [T], size: Int) -> [[T]] {
