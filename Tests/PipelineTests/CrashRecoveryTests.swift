@@ -13,17 +13,8 @@ final class CrashRecoveryTests: XCTestCase {
         super.tearDown()
     }
 
-    /// The `saksgang` executable built beside the test bundle.
-    private func executable() throws -> URL {
-        let url = Bundle.main.bundleURL.appendingPathComponent("saksgang")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw XCTSkip("the saksgang executable is not built beside the tests (\(url.path))")
-        }
-        return url
-    }
-
     func testKilledRunsThenACompleteRunGiveTheUninterruptedReports() throws {
-        let binary = try executable()
+        let saksgang = try SaksgangExecutable()
         let night = try GeneratedNightTests.night()
         let root = RepoPaths.temporaryDirectory("saksgang-crash")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -36,29 +27,11 @@ final class CrashRecoveryTests: XCTestCase {
         // Kill it at several points of ingestion, each time resuming from what was committed.
         var killed = 0
         for delay in [0.4, 1.2, 2.5] {
-            let p = Process()
-            p.executableURL = binary
-            p.arguments = arguments
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            Thread.sleep(forTimeInterval: delay)
-            if p.isRunning {
-                kill(p.processIdentifier, SIGKILL)
-                killed += 1
-            }
-            p.waitUntilExit()
+            if try saksgang.kill(arguments, after: delay) { killed += 1 }
         }
         XCTAssertGreaterThan(killed, 0, "no run was killed: the test proved nothing")
 
-        let final = Process()
-        final.executableURL = binary
-        final.arguments = arguments
-        final.standardOutput = FileHandle.nullDevice
-        final.standardError = FileHandle.nullDevice
-        try final.run()
-        final.waitUntilExit()
-        XCTAssertEqual(final.terminationStatus, 0)
+        XCTAssertEqual(try saksgang.run(arguments), 0)
 
         for name in ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv"] {
             let resumed = try Data(contentsOf: URL(fileURLWithPath: output + "/" + name))
@@ -68,7 +41,7 @@ final class CrashRecoveryTests: XCTestCase {
 
         // The manifest and the quarantine file too: an uninterrupted run of the same program.
         let cleanOutput = root.appendingPathComponent("clean-out").path
-        let clean = try runToEnd(binary, ["run", pipeline, "--input", night.exports.path, "--output", cleanOutput,
+        let clean = try saksgang.run(["run", pipeline, "--input", night.exports.path, "--output", cleanOutput,
                                           "--state", root.appendingPathComponent("clean-state").path,
                                           "--key", night.run.keyPath, "--quiet"])
         XCTAssertEqual(clean, 0)
@@ -79,7 +52,7 @@ final class CrashRecoveryTests: XCTestCase {
     /// every rerun leaves the output folder byte-identical to an uninterrupted run's, with
     /// nothing extra in it and no staging folder left in the state folder.
     func testKillsWhilePublishingLeaveNothingExtra() throws {
-        let binary = try executable()
+        let saksgang = try SaksgangExecutable()
         let night = try GeneratedNightTests.night()
         let root = RepoPaths.temporaryDirectory("saksgang-crash-publish")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -88,7 +61,7 @@ final class CrashRecoveryTests: XCTestCase {
         let pipeline = RepoPaths.pipelines.appendingPathComponent("demo.yml").path
         let arguments = ["run", pipeline, "--input", night.exports.path, "--output", output, "--state", state,
                          "--key", night.run.keyPath, "--quiet"]
-        XCTAssertEqual(try runToEnd(binary, arguments), 0)
+        XCTAssertEqual(try saksgang.run(arguments), 0)
         let reference = root.appendingPathComponent("reference").path
         try FileManager.default.copyItem(atPath: output, toPath: reference)
 
@@ -96,30 +69,19 @@ final class CrashRecoveryTests: XCTestCase {
         // makes a night with nothing new publish again).
         try forgetReportState(state)
         let t0 = Date()
-        XCTAssertEqual(try runToEnd(binary, arguments), 0)
+        XCTAssertEqual(try saksgang.run(arguments), 0)
         let rebuild = Date().timeIntervalSince(t0)
 
         var killed = 0
         for fraction in [0.6, 0.85, 0.97] {
             try forgetReportState(state)
-            let p = Process()
-            p.executableURL = binary
-            p.arguments = arguments
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            Thread.sleep(forTimeInterval: rebuild * fraction)
-            if p.isRunning {
-                kill(p.processIdentifier, SIGKILL)
-                killed += 1
-            }
-            p.waitUntilExit()
+            if try saksgang.kill(arguments, after: rebuild * fraction) { killed += 1 }
             // After each kill, the folder holds only report files (old or new, whole).
             let names = Set(try FileManager.default.contentsOfDirectory(atPath: output))
             XCTAssertTrue(names.isSubset(of: Self.outputNames), "left in the output folder: \(names.subtracting(Self.outputNames))")
         }
         XCTAssertGreaterThan(killed, 0, "no run was killed: the test proved nothing")
-        XCTAssertEqual(try runToEnd(binary, arguments), 0)
+        XCTAssertEqual(try saksgang.run(arguments), 0)
         try assertSameOutputs(output, reference)
         XCTAssertFalse(FileManager.default.fileExists(atPath: state + "/publishing"))
     }
@@ -133,17 +95,6 @@ final class CrashRecoveryTests: XCTestCase {
     /// Forgets the report state the store keeps: a night with nothing new then publishes again.
     private func forgetReportState(_ state: String) throws {
         try SQLiteStore(path: state + "/" + SQLiteStore.fileName).setRunState(.reportState, to: "")
-    }
-
-    private func runToEnd(_ binary: URL, _ arguments: [String]) throws -> Int32 {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
     }
 
     /// Exactly the report files in both folders, byte for byte.

@@ -8,18 +8,10 @@ import XCTest
 /// What the operator sees: silence under cron, exit codes that tell "did not run" from
 /// "stored, not published", the metrics file on every run, JSON logs, a bounded quarantine.
 final class OperatorInterfaceTests: XCTestCase {
-    private func executable() throws -> URL {
-        let url = Bundle.main.bundleURL.appendingPathComponent("saksgang")
-        guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw XCTSkip("the saksgang executable is not built beside the tests (\(url.path))")
-        }
-        return url
-    }
-
     /// Runs the binary with pipes (not a terminal): (exit code, stdout, stderr).
     private func run(_ arguments: [String]) throws -> (Int32, String, String) {
         let p = Process()
-        p.executableURL = try executable()
+        p.executableURL = try SaksgangExecutable().url
         p.arguments = arguments
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -82,10 +82,7 @@ final class PostgresRunTests: XCTestCase {
 
     /// `kill -9` during ingestion, then a complete run: the reports of an uninterrupted run.
     func testKilledRunsResumeToTheUninterruptedReports() throws {
-        let binary = Bundle.main.bundleURL.appendingPathComponent("saksgang")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("the saksgang executable is not built beside the tests (\(binary.path))")
-        }
+        let saksgang = try SaksgangExecutable()
         let database = try PostgresTestDatabase()
         defer { database.drop() }
         let night = try GeneratedNightTests.night()
@@ -97,28 +94,10 @@ final class PostgresRunTests: XCTestCase {
                          "--store", database.url, "--wait", "--quiet"]
         var killed = 0
         for delay in [0.5, 1.5] {
-            let p = Process()
-            p.executableURL = binary
-            p.arguments = arguments
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            Thread.sleep(forTimeInterval: delay)
-            if p.isRunning {
-                kill(p.processIdentifier, SIGKILL)
-                killed += 1
-            }
-            p.waitUntilExit()
+            if try saksgang.kill(arguments, after: delay) { killed += 1 }
         }
         XCTAssertGreaterThan(killed, 0, "no run was killed: the test proved nothing")
-        let final = Process()
-        final.executableURL = binary
-        final.arguments = arguments
-        final.standardOutput = FileHandle.nullDevice
-        final.standardError = FileHandle.nullDevice
-        try final.run()
-        final.waitUntilExit()
-        XCTAssertEqual(final.terminationStatus, 0)
+        XCTAssertEqual(try saksgang.run(arguments), 0)
         for name in ["tables.json", "tables.csv", "report.html", "tabeller-excel.csv"] {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: output + "/" + name)),
                            try Data(contentsOf: URL(fileURLWithPath: night.run.output + "/" + name)), name)
