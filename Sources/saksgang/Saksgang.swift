@@ -13,7 +13,8 @@ struct Saksgang: ParsableCommand {
             (configuration, key or lock problem).
             """,
         version: version,
-        subcommands: [RunCommand.self, MappingCommand.self, KeyCommand.self, LookupCommand.self, GenerateCommand.self])
+        subcommands: [RunCommand.self, MappingCommand.self, KeyCommand.self, LookupCommand.self, GenerateCommand.self,
+                      AuditCommand.self])
 }
 
 /// The documented exit codes (README, "Exit codes").

@@ -79,7 +79,7 @@ final class MachineTablesTests: XCTestCase {
             Figure(metric: .timeToFirstContact, statistic: .difference, unit: .workingDays, grouping: "school",
                    group: "=HYPERLINK(\"http://x\";\"y\")", n: 12, estimate: -0.5, ciLow: -1.25, ciHigh: 0.25),
             Figure(metric: .cases, statistic: .count, unit: .cases, grouping: "@SUM", group: "+1", category: "-x", n: 3,
-                   estimate: nil, suppressed: true, suppressionReason: "primary"),
+                   estimate: nil, suppressed: true, suppressionReason: "withheld"),
         ]
         content.dataQuality = []
         let report = try WrittenReport(content)
@@ -93,7 +93,7 @@ final class MachineTablesTests: XCTestCase {
         XCTAssertEqual(Array(records[2][3...4]), ["'@SUM", "'+1"])
         XCTAssertEqual(records[2][10], "'-x")
         XCTAssertEqual(Array(records[2][5...9]), ["", "", "", "", "ja"])
-        XCTAssertEqual(records[2].last, "primary")
+        XCTAssertEqual(records[2].last, "withheld")
     }
 
     func testMachineNumbersAreLocaleFreeAndWithoutNoise() {

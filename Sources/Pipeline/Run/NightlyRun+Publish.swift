@@ -1,3 +1,4 @@
+import Disclose
 import Foundation
 import Measure
 import Publish
@@ -9,7 +10,7 @@ extension NightlyRun {
     /// of the state store alone (every file ever ingested, every case), so a run that was
     /// killed and started again writes the same bytes as one that was not.
     func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, outcomes: [FileOutcome],
-                 quarantine: QuarantineLog, keyID: String, store: SQLiteStore) throws(SaksgangError) -> [OutputFile] {
+                 quarantine: QuarantineLog, keyID: String, store: SQLiteStore, audit: AuditReport) throws(SaksgangError) -> [OutputFile] {
         let ingested = try store.ingestedFiles().sorted { $0.name < $1.name }
         var files = ingested.map {
             FileSummary(name: $0.name, format: $0.format, records: $0.records, inserted: $0.inserted, updated: $0.updated,
@@ -31,6 +32,9 @@ extension NightlyRun {
             let data = quarantine.encoded()
             try data.write(to: quarantineURL, options: .atomic)
             outputs.append(OutputFile(name: "quarantine.jsonl", sha256: FileHash.sha256(data: data), bytes: data.count))
+            let auditData = try audit.encoded()
+            try auditData.write(to: URL(fileURLWithPath: pipeline.outputDirectory).appendingPathComponent("audit.json"), options: .atomic)
+            outputs.append(OutputFile(name: "audit.json", sha256: FileHash.sha256(data: auditData), bytes: auditData.count))
             let inputs = outcomes.filter { $0.status != .unmatched }.map { o in
                 var record = InputFileRecord(name: o.name, sha256: o.hash, bytes: o.bytes, format: o.format ?? "",
                                 status: InputFileRecord.Status(rawValue: o.status.rawValue) ?? .skipped, reason: o.reason,

@@ -97,15 +97,17 @@ public final class NightlyRun {
         do { try store.forEachCase { measurements.add($0) } } catch let e as SaksgangError { throw e } catch {
             throw SaksgangError(.store, "the stored cases could not be read")
         }
-        let control = DisclosureControl(threshold: pipeline.threshold)
-        let published = control.apply(measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction))
+        let disclosed = try DisclosureControl(threshold: pipeline.threshold).protect(
+            measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction),
+            municipalityOfSchool: measurements.municipalityOfSchool)
+        let published = disclosed.figures
         let figures = published.filter { !Metric.dataQuality.contains($0.metric) }
         let quality = published.filter { Metric.dataQuality.contains($0.metric) }
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
         let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes, quarantine: quarantine,
-                    keyID: key.id, store: store)
+                    keyID: key.id, store: store, audit: disclosed.audit)
         ReportState(token: token, outputs: outputs).save(stateDirectory: pipeline.stateDirectory)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
                               casesInStore: measurements.total, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)
