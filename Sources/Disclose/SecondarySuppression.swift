@@ -81,7 +81,10 @@ struct SecondarySuppression: Sendable {
                                                                               feasible: tables.values)
             let failing = intervals.filter { !$0.protected(threshold: threshold) }
             if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil {
-                FileHandle.standardError.write("round \(rounds): withheld \(state.withheldCells.count) failing \(failing.count)\n".data(using: .utf8)!)
+                FileHandle.standardError.write("round \(rounds): cells \(tables.cells.indices.filter { !tables.unavailable[$0] }.count) figures \(tables.cellsOfFigure.count) withheld figures \(state.withheldFigures.count) withheld \(state.withheldCells.count) failing \(failing.count)\n".data(using: .utf8)!)
+                for iv in failing.prefix(4) {
+                    FileHandle.standardError.write("  \(tables.cells[iv.cell]) [\(iv.low), \(iv.high ?? -1)] true \(tables.values[iv.cell] ?? -1)\n".data(using: .utf8)!)
+                }
             }
             if failing.isEmpty { return rounds }
             guard rounds < maxRounds else {
@@ -90,6 +93,14 @@ struct SecondarySuppression: Sendable {
             var chosen: Set<Int> = []
             for iv in failing {
                 failures[iv.cell, default: 0] += 1
+                if failures[iv.cell]! >= 5 {
+                    // Still pinned: withhold the totals of its relations (the margins that bind).
+                    for r in relationsOf[iv.cell] {
+                        for t in tables.equalities[r].terms where t.coefficient < 0 && t.cell != iv.cell && state.known(t.cell) != nil {
+                            chosen.insert(t.cell)
+                        }
+                    }
+                }
                 if failures[iv.cell]! >= 3 {
                     // Still pinned after two complements: the cheapest cell of every relation.
                     for r in relationsOf[iv.cell] {
