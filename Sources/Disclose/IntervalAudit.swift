@@ -21,6 +21,10 @@ public struct IntervalAudit: Sendable {
         public var high: Int?
         /// True when only the pass was established (a quick run that skipped an exact bound).
         public var exact: Bool
+        /// For a cell found unprotected in a quick run: the published cells in the relations
+        /// (and bounds) that bind its bounds (the LP's non-zero duals). Withholding one of
+        /// them is what can widen the interval.
+        public var binding: [Int] = []
 
         public func protected(threshold k: Int) -> Bool {
             guard let high else { return true }
@@ -46,7 +50,10 @@ public struct IntervalAudit: Sendable {
         var upper = [Double](repeating: .infinity, count: cellOfColumn.count)
         var rows: [[(column: Int, coefficient: Double)]] = []
         var rowLower: [Double] = [], rowUpper: [Double] = []
-        for r in tables.equalities {
+        /// The relation each row states, and the published cell that set a column's upper bound.
+        var relationOfRow: [Int] = []
+        var upperFrom = [Int](repeating: -1, count: cellOfColumn.count)
+        for (ri, r) in tables.equalities.enumerated() {
             // A share's numerator + complement = n with its n withheld too: left out, so
             // that the categories of a category share are not one program
             // (docs/disclosure.md, "What is not done").
@@ -61,6 +68,7 @@ public struct IntervalAudit: Sendable {
                 continue
             }
             rows.append(row)
+            relationOfRow.append(ri)
             rowLower.append(Double(rhs))
             rowUpper.append(Double(rhs))
         }
@@ -71,7 +79,8 @@ public struct IntervalAudit: Sendable {
                 // Both withheld: left out, so that each quantity is its own program
                 // (docs/disclosure.md, "What is not done").
                 break
-            case (true, false): upper[s] = min(upper[s], Double(constant[b.large]))
+            case (true, false):
+                if Double(constant[b.large]) < upper[s] { upper[s] = Double(constant[b.large]); upperFrom[s] = b.large }
             case (false, true): lower[l] = max(lower[l], Double(constant[b.small]))
             case (false, false): break
             }
@@ -116,7 +125,19 @@ public struct IntervalAudit: Sendable {
                 rowLower: blockRows.map { rowLower[$0] }, rowUpper: blockRows.map { rowUpper[$0] })
             let t0 = Date()
             let point = feasible.map { f in cols.map { Double(f[cellOfColumn[$0]] ?? 0) } }
-            for iv in try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point) { byCell[iv.cell] = iv }
+            /// The published cells behind the rows and bounds that bind the last solution.
+            func binding() -> [Int] {
+                var out: Set<Int> = []
+                for (i, d) in solver.rowDuals.enumerated() where abs(d) > 1e-9 {
+                    for t in tables.equalities[relationOfRow[blockRows[i]]].terms where column[t.cell] < 0 { out.insert(t.cell) }
+                }
+                for (i, d) in solver.reducedCosts.enumerated() where abs(d) > 1e-9 && upperFrom[cols[i]] >= 0 {
+                    out.insert(upperFrom[cols[i]])
+                }
+                return out.sorted()
+            }
+            for iv in try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point,
+                                binding: binding) { byCell[iv.cell] = iv }
             if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil, cols.count > 1000 {
                 FileHandle.standardError.write("block \(cols.count): \(solver.solves) solves in \(Date().timeIntervalSince(t0)) s\n".data(using: .utf8)!)
             }
@@ -125,7 +146,7 @@ public struct IntervalAudit: Sendable {
     }
 
     private func solve(_ solver: IntervalSolver, cells: [(cell: Int, column: Int)], quick: Bool,
-                       feasible: [Double]?) throws(SaksgangError) -> [Interval] {
+                       feasible: [Double]?, binding: () -> [Int]) throws(SaksgangError) -> [Interval] {
         var seenLow = feasible ?? [Double](repeating: .infinity, count: solver.columns)
         var seenHigh = feasible ?? [Double](repeating: -.infinity, count: solver.columns)
         func see() {
@@ -153,8 +174,9 @@ public struct IntervalAudit: Sendable {
                 continue
             }
             let low: Int
+            var lowBinding: [Int] = []
             switch try solver.extreme(of: c, maximize: false) {
-            case .optimal(let v): low = Int((v - 1e-6).rounded(.up)); see()
+            case .optimal(let v): low = Int((v - 1e-6).rounded(.up)); see(); if quick { lowBinding = binding() }
             case .unbounded: low = 0
             case .infeasible: throw SaksgangError(.disclosureAuditFailed, "the published tables contradict each other")
             }
@@ -163,12 +185,18 @@ public struct IntervalAudit: Sendable {
                 continue
             }
             var high: Int?
+            var highBinding: [Int] = []
             switch try solver.extreme(of: c, maximize: true) {
-            case .optimal(let v): high = Int((v + 1e-6).rounded(.down)); see()
+            case .optimal(let v): high = Int((v + 1e-6).rounded(.down)); see(); if quick { highBinding = binding() }
             case .unbounded: high = nil
             case .infeasible: throw SaksgangError(.disclosureAuditFailed, "the published tables contradict each other")
             }
-            out.append(Interval(cell: cell, low: low, high: high, exact: true))
+            var iv = Interval(cell: cell, low: low, high: high, exact: true)
+            if quick, !iv.protected(threshold: threshold) {
+                // Widening the top is what protects a small cell; the bottom's certificate second.
+                iv.binding = highBinding + lowBinding.filter { !highBinding.contains($0) }
+            }
+            out.append(iv)
         }
         return out
     }

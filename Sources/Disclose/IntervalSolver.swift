@@ -10,6 +10,12 @@ final class IntervalSolver {
     let columns: Int
     /// The last solution, for the caller to widen what it has seen each column take.
     private(set) var solution: [Double] = []
+    /// The dual values of the rows and the reduced costs of the columns at the last optimum:
+    /// the rows (and column bounds) with a non-zero value are the ones that bind, the
+    /// certificate of the bound just found.
+    private(set) var rowDuals: [Double] = []
+    private(set) var reducedCosts: [Double] = []
+    let rowCount: Int
     /// Programs solved so far.
     private(set) var solves = 0
 
@@ -17,6 +23,7 @@ final class IntervalSolver {
     init(columns: Int, lower: [Double], upper: [Double], rows: [[(column: Int, coefficient: Double)]],
          rowLower: [Double], rowUpper: [Double]) {
         self.columns = columns
+        rowCount = rows.count
         model = Clp_newModel()!
         Clp_setLogLevel(model, 0)
         var byColumn = Array(repeating: [(Int32, Double)](), count: columns)
@@ -63,6 +70,8 @@ final class IntervalSolver {
         switch Clp_status(model) {
         case 0:
             if let p = Clp_getColSolution(model) { solution = Array(UnsafeBufferPointer(start: p, count: columns)) }
+            if let p = Clp_dualRowSolution(model) { rowDuals = Array(UnsafeBufferPointer(start: p, count: rowCount)) }
+            if let p = Clp_getReducedCost(model) { reducedCosts = Array(UnsafeBufferPointer(start: p, count: columns)) }
             return .optimal(Clp_objectiveValue(model))
         case 1: return .infeasible
         case 2: return .unbounded

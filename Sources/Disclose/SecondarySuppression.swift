@@ -34,6 +34,14 @@ struct SecondarySuppression: Sendable {
             let v = tables.values[c] ?? 0
             return ((cell.grouping == "all" ? 1_000_000 : 0) + (v == 0 ? 100_000 : v), c)
         }
+        /// A binding cell's cost: one that can give `need` cases of room first (the
+        /// smallest such), then the largest of those that cannot; never a grand total while
+        /// another cell will do.
+        func bindingCost(_ c: Int, need: Int) -> (Int, Int, Int, Int) {
+            let v = tables.values[c] ?? 0
+            let enough = v >= max(need, 1)
+            return (tables.cells[c].grouping == "all" ? 1 : 0, enough ? 0 : 1, enough ? v : -v, c)
+        }
         /// The cheapest published cell in a relation with cell `c`.
         func complement(of c: Int, in s: SuppressionState) -> Int? {
             var best: Int?
@@ -93,20 +101,15 @@ struct SecondarySuppression: Sendable {
             var chosen: Set<Int> = []
             for iv in failing {
                 failures[iv.cell, default: 0] += 1
-                if failures[iv.cell]! >= 5 {
-                    // Still pinned: withhold the totals of its relations (the margins that bind).
-                    for r in relationsOf[iv.cell] {
-                        for t in tables.equalities[r].terms where t.coefficient < 0 && t.cell != iv.cell && state.known(t.cell) != nil {
-                            chosen.insert(t.cell)
-                        }
-                    }
-                }
-                if failures[iv.cell]! >= 3 {
-                    // Still pinned after two complements: the cheapest cell of every relation.
-                    for r in relationsOf[iv.cell] {
-                        let open = tables.equalities[r].terms.map(\.cell).filter { $0 != iv.cell && state.known($0) != nil }
-                        if let c = open.min(by: { cost($0) < cost($1) }) { chosen.insert(c) }
-                    }
+                // The relations that bind the cell's bounds (the LP's certificate): withhold
+                // one of their published cells, big enough to give the cell room to move.
+                let need = threshold - (iv.width ?? threshold)
+                if let c = iv.binding.filter({ state.known($0) != nil })
+                    .min(by: { bindingCost($0, need: need) < bindingCost($1, need: need) }) {
+                    chosen.insert(c)
+                    // Still pinned after several rounds: every binding cell at once.
+                    if failures[iv.cell]! >= 4 { chosen.formUnion(iv.binding.filter { state.known($0) != nil }) }
+                    continue
                 }
                 if let c = complement(of: iv.cell, in: state) {
                     chosen.insert(c)

@@ -47,7 +47,7 @@ struct KeyCommand: ParsableCommand {
 
         func run() throws {
             let loaded: LoadedPipeline
-            do { loaded = try LoadedPipeline.load(path: pipeline) } catch { RunCommand.fail(error) }
+            do { loaded = try LoadedPipeline.load(path: pipeline) } catch { throw RunCommand.failure(error) }
             let logger = Logging.bootstrap(logFile: loaded.stateDirectory + "/logs/saksgang.log", level: .info, quiet: false)
             do {
                 let outcome = try KeyRotation(pipeline: loaded, newKeyPath: newKey, archive: archive, logger: logger,
@@ -56,7 +56,7 @@ struct KeyCommand: ParsableCommand {
                 if let retired = outcome.retiredState { print("The old state (key \(outcome.oldKeyID ?? "?")) is kept at \(retired).") }
                 print("Now set `key: \(newKey)` in \(pipeline).")
             } catch {
-                RunCommand.fail(error)
+                throw RunCommand.failure(error)
             }
         }
     }

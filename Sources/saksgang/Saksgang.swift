@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pipeline
 
 @main
 struct Saksgang: ParsableCommand {
@@ -10,7 +11,8 @@ struct Saksgang: ParsableCommand {
         discussion: """
             Exit codes of `run`: 0 every record stored; \(ExitStatus.quarantined.rawValue) ran, but records or \
             files were quarantined (see quarantine.jsonl); \(ExitStatus.didNotRun.rawValue) did not run \
-            (configuration, key or lock problem).
+            (configuration, key or lock problem); \(ExitStatus.notPublished.rawValue) stored, not published \
+            (disk full, say). See `saksgang run --help`.
             """,
         version: version,
         subcommands: [RunCommand.self, MappingCommand.self, KeyCommand.self, LookupCommand.self, GenerateCommand.self,
@@ -22,4 +24,16 @@ enum ExitStatus: Int32 {
     case ok = 0
     case quarantined = 3
     case didNotRun = 4
+    /// Files may have been stored, but the reports were not written (disk full, say).
+    case notPublished = 5
+
+    /// The one place a run's result becomes an exit code.
+    init(_ result: NightlyRun.RunResult) {
+        switch result {
+        case .allStored: self = .ok
+        case .quarantined: self = .quarantined
+        case .didNotRun: self = .didNotRun
+        case .notPublished: self = .notPublished
+        }
+    }
 }

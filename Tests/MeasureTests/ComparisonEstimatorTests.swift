@@ -50,3 +50,20 @@ final class ComparisonEstimatorTests: XCTestCase {
         }
     }
 }
+
+/// The Mantel–Fleiss criterion keeps the chi-square approximation of the CMH test from
+/// flagging sparse data: a rare outcome spread over many small schools.
+final class MantelFleissTests: XCTestCase {
+    func testSparseStrataFailTheCriterionAndLargeOnesPass() {
+        let sparse = (0..<12).map { k in
+            ShareCounts(successes: k < 3 ? 1 : 0, total: 1, referenceSuccesses: 0, referenceTotal: 12)
+        }
+        let test = CochranMantelHaenszelTest(sparse)
+        XCTAssertLessThan(test.pValue, 1e-4, "the approximation alone would call this significant")
+        XCTAssertFalse(test.approximationHolds)
+        // Σ E a = 3 × 1/13 ≈ 0.23, lower bound 0: margin ≈ 0.23.
+        XCTAssertEqual(test.mantelFleiss, 3.0 / 13.0, accuracy: 1e-12)
+        let large = (0..<4).map { _ in ShareCounts(successes: 20, total: 60, referenceSuccesses: 25, referenceTotal: 80) }
+        XCTAssertTrue(CochranMantelHaenszelTest(large).approximationHolds)
+    }
+}

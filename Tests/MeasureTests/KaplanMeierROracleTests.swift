@@ -87,6 +87,13 @@ final class KaplanMeierROracleTests: XCTestCase {
         for dataset in try datasets() {
             let curve = KaplanMeier(dataset.observations)
             XCTAssertEqual(dataset.quantiles.map(\.p), [0.5, 0.75, 0.9], dataset.name)
+            // All three at once (as the tables ask for them) give the same figures.
+            for (row, q) in zip(dataset.quantiles, curve.quantiles(dataset.quantiles.map(\.p))) {
+                let label = "\(dataset.name) p=\(row.p) together"
+                assertMatchesR(q.estimate, row.quantile, label + " quantile")
+                assertMatchesR(q.lower, row.lower, label + " lower")
+                assertMatchesR(q.upper, row.upper, label + " upper")
+            }
             for row in dataset.quantiles {
                 let label = "\(dataset.name) p=\(row.p)"
                 assertMatchesR(curve.quantile(row.p), row.quantile, label + " quantile")

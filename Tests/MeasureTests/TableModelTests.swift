@@ -128,6 +128,9 @@ final class TableModelTests: XCTestCase {
             && $0.comparison?.test == "cochran-mantel-haenszel" })
         XCTAssertTrue(comparisons.contains { $0.grouping == "immigrant_background x ethnicity_based"
             && $0.group == "immigrant x yes" && $0.comparison?.reference == "none x yes" })
+        // A grouping is not compared on the metric that defines it (a tautology, p = 0).
+        XCTAssertFalse(comparisons.contains { $0.metric == .ethnicityBased && $0.grouping.contains("ethnicity_based") })
+        XCTAssertFalse(comparisons.contains { $0.metric == .reportedBy && $0.grouping.contains("reported_by") })
         // Benjamini–Hochberg when asked, for the whole family.
         var m = CaseMeasurements(asOf: ["4601": Self.export])
         for c in Self.population(100) { m.add(c) }

@@ -64,5 +64,88 @@ final class CrashRecoveryTests: XCTestCase {
             let uninterrupted = try Data(contentsOf: URL(fileURLWithPath: night.run.output + "/" + name))
             XCTAssertEqual(resumed, uninterrupted, name)
         }
+
+        // The manifest and the quarantine file too: an uninterrupted run of the same program.
+        let cleanOutput = root.appendingPathComponent("clean-out").path
+        let clean = try runToEnd(binary, ["run", pipeline, "--input", night.exports.path, "--output", cleanOutput,
+                                          "--state", root.appendingPathComponent("clean-state").path,
+                                          "--key", night.run.keyPath, "--quiet"])
+        XCTAssertEqual(clean, 0)
+        try assertSameOutputs(output, cleanOutput)
+    }
+
+    /// Kills while measuring and publishing (the store complete, the reports being rebuilt):
+    /// every rerun leaves the output folder byte-identical to an uninterrupted run's, with
+    /// nothing extra in it and no staging folder left in the state folder.
+    func testKillsWhilePublishingLeaveNothingExtra() throws {
+        let binary = try executable()
+        let night = try GeneratedNightTests.night()
+        let root = RepoPaths.temporaryDirectory("saksgang-crash-publish")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = root.appendingPathComponent("state").path
+        let output = root.appendingPathComponent("out").path
+        let pipeline = RepoPaths.pipelines.appendingPathComponent("demo.yml").path
+        let arguments = ["run", pipeline, "--input", night.exports.path, "--output", output, "--state", state,
+                         "--key", night.run.keyPath, "--quiet"]
+        XCTAssertEqual(try runToEnd(binary, arguments), 0)
+        let reference = root.appendingPathComponent("reference").path
+        try FileManager.default.copyItem(atPath: output, toPath: reference)
+
+        // How long a rebuild from the complete store takes (forgetting the report state
+        // makes a night with nothing new publish again).
+        let reportState = state + "/report-state.json"
+        try FileManager.default.removeItem(atPath: reportState)
+        let t0 = Date()
+        XCTAssertEqual(try runToEnd(binary, arguments), 0)
+        let rebuild = Date().timeIntervalSince(t0)
+
+        var killed = 0
+        for fraction in [0.6, 0.85, 0.97] {
+            try? FileManager.default.removeItem(atPath: reportState)
+            let p = Process()
+            p.executableURL = binary
+            p.arguments = arguments
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            Thread.sleep(forTimeInterval: rebuild * fraction)
+            if p.isRunning {
+                kill(p.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            p.waitUntilExit()
+            // After each kill, the folder holds only report files (old or new, whole).
+            let names = Set(try FileManager.default.contentsOfDirectory(atPath: output))
+            XCTAssertTrue(names.isSubset(of: Self.outputNames), "left in the output folder: \(names.subtracting(Self.outputNames))")
+        }
+        XCTAssertGreaterThan(killed, 0, "no run was killed: the test proved nothing")
+        XCTAssertEqual(try runToEnd(binary, arguments), 0)
+        try assertSameOutputs(output, reference)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: state + "/publishing"))
+    }
+
+    static let outputNames: Set<String> = ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv",
+                                           "manifest.json", "quarantine.jsonl"]
+
+    private func runToEnd(_ binary: URL, _ arguments: [String]) throws -> Int32 {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    /// Exactly the report files in both folders, byte for byte.
+    private func assertSameOutputs(_ a: String, _ b: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let fm = FileManager.default
+        XCTAssertEqual(Set(try fm.contentsOfDirectory(atPath: a)), Self.outputNames, "extra files in the output folder", file: file, line: line)
+        XCTAssertEqual(Set(try fm.contentsOfDirectory(atPath: b)), Self.outputNames, file: file, line: line)
+        for name in Self.outputNames.sorted() {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: a + "/" + name)),
+                           try Data(contentsOf: URL(fileURLWithPath: b + "/" + name)), name, file: file, line: line)
+        }
     }
 }

@@ -8,10 +8,16 @@
 //   measure     – Kaplan–Meier and shares over the whole store
 //   publish     – disclosure control, HTML, CSV, JSON
 // and prints MB/s (of decompressed bytes), cases/s and the peak RSS so far.
+//
+// saksgang-bench --measure STORE PIPELINE
+// Times the measure stage alone over an existing state store (one `saksgang run` made it):
+// reading and decoding every case, collecting every grouping, and computing every figure
+// and comparison, with the peak RSS after each.
 import Foundation
 import Ingest
 import Measure
 import Disclose
+import Generate
 import Pipeline
 import Pseudonymize
 import Publish
@@ -19,6 +25,26 @@ import SaksgangCore
 import Store
 
 let args = CommandLine.arguments
+if args.count == 4, args[1] == "--generate", let n = Int(args[2]) {
+    // Exports for the measurements, in a release build (the same generator as `saksgang generate`).
+    let summary = try ExportGenerator(options: GeneratorOptions(cases: n, seed: 1, outputDirectory: URL(fileURLWithPath: args[3]),
+                                                               truthCases: false)).run()
+    print("generated \(summary.cases) cases")
+    exit(0)
+}
+if args.count == 4, args[1] == "--measure" {
+    let store = try SQLiteStore(path: args[2])
+    let pipeline = try LoadedPipeline.load(path: args[3])
+    let cases = try store.caseCount()
+    var decoded = 0
+    try time("read store", bytes: 0, cases: cases) { try store.forEachCase { _ in decoded += 1 } }
+    var measurements = CaseMeasurements(targets: Targets(), clock: pipeline.clock, asOf: try store.latestExports())
+    try time("collect", bytes: 0, cases: cases) { try store.forEachCase { measurements.add($0) } }
+    var figures: [Figure] = []
+    time("figures", bytes: 0, cases: cases) { figures = measurements.figures(threshold: 5) }
+    print("cases \(cases), figures \(figures.count), comparisons \(figures.filter { $0.comparison != nil }.count)")
+    exit(0)
+}
 guard args.count >= 4 else {
     print("usage: saksgang-bench EXPORT_DIR PIPELINE_FILE KEY_FILE")
     exit(2)
@@ -37,13 +63,14 @@ func peakRSSMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-func time(_ label: String, bytes: Int64, cases: Int, _ body: () throws -> Void) rethrows {
+@discardableResult func time(_ label: String, bytes: Int64, cases: Int, _ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let mb = Double(bytes) / 1e6
     print(String(format: "%-13@ %8.2f s %9.1f MB/s %10.0f cases/s   peak RSS %6.0f MiB",
                  label as NSString, seconds, mb / seconds, Double(cases) / seconds, peakRSSMiB()))
+    return seconds
 }
 
 // Decompressed size and record count, measured once.
@@ -115,13 +142,14 @@ try time("store", bytes: totalBytes, cases: totalRecords) {
     }
 }
 let stored = try store.caseCount()
-var measurements = CaseMeasurements(asOf: try store.latestExports())
+var measurements = CaseMeasurements(clock: pipeline.clock, asOf: try store.latestExports())
+var measured: [Figure] = []
 try time("measure", bytes: 0, cases: stored) {
     try store.forEachCase { measurements.add($0) }
-    _ = measurements.figures()
+    measured = measurements.figures(threshold: 5)
 }
 try time("publish", bytes: 0, cases: stored) {
-    let figures = DisclosureControl(threshold: 5).apply(measurements.figures())
+    let figures = DisclosureControl(threshold: 5).apply(measured)
     let content = ReportContent(title: "bench", asOf: LocalDate(year: 2025, month: 6, day: 20)!, threshold: 5, figures: figures)
     _ = try ReportWriter.write(content, to: work + "/out")
 }

@@ -30,13 +30,6 @@ struct SurvivalCounts: Sendable {
         }
     }
 
-    mutating func add(_ other: SurvivalCounts) {
-        for (tick, events, censored) in other.ticks {
-            for _ in 0..<events { add(tick: tick, event: true) }
-            for _ in 0..<censored { add(tick: tick, event: false) }
-        }
-    }
-
     var isEmpty: Bool { total == 0 }
 
     /// (tick, events, censored) in tick order, ticks with nothing left out.
@@ -52,17 +45,5 @@ struct SurvivalCounts: Sendable {
     /// The counts as the estimators take them: one row per distinct time, ascending.
     func eventCounts(ticksPerUnit: Int = 1) -> [EventCount] {
         ticks.map { EventCount(time: Double($0.tick) / Double(ticksPerUnit), events: $0.events, censored: $0.censored) }
-    }
-
-    /// The observations, in time order, with each tick divided by `ticksPerUnit`.
-    func observations(ticksPerUnit: Int = 1) -> [SurvivalObservation] {
-        var out: [SurvivalObservation] = []
-        out.reserveCapacity(total)
-        for (tick, events, censored) in ticks {
-            let time = Double(tick) / Double(ticksPerUnit)
-            out += repeatElement(SurvivalObservation(time: time, event: true), count: events)
-            out += repeatElement(SurvivalObservation(time: time, event: false), count: censored)
-        }
-        return out
     }
 }

@@ -26,10 +26,19 @@ public struct CochranMantelHaenszelTest: Sendable {
     public let pValue: Double
     /// Strata that contributed (both groups present, at least two subjects).
     public let strataUsed: Int
+    /// The Mantel–Fleiss criterion (Mantel & Fleiss 1980): how far Σ E a_k lies from the
+    /// nearest bound of Σ a_k (Σ max(0, c1 − r2) below, Σ min(r1, c1) above). The chi-square
+    /// approximation is trusted only when this is at least 5; with sparse strata (a rare
+    /// outcome spread over many small schools) it is not, and the p-value would be far too small.
+    public let mantelFleiss: Double
+
+    /// True when the Mantel–Fleiss criterion holds (margin of at least 5).
+    public var approximationHolds: Bool { mantelFleiss >= 5 }
 
     /// Tests the strata. Every stratum's counts must be valid (`ShareCounts.isValid`).
     public init(_ strata: [ShareCounts]) {
         var observed = 0.0, expected = 0.0, variance = 0.0
+        var lowest = 0.0, highest = 0.0
         var used = 0
         for stratum in strata {
             precondition(stratum.isValid, "CochranMantelHaenszelTest: successes must lie in 0...total")
@@ -39,7 +48,10 @@ public struct CochranMantelHaenszelTest: Sendable {
             observed += a
             expected += (a + b) * (a + c) / n
             variance += (a + b) * (c + d) * (a + c) * (b + d) / (n * n * (n - 1))
+            lowest += max(0, (a + c) - (c + d))
+            highest += min(a + b, a + c)
         }
+        self.mantelFleiss = min(expected - lowest, highest - expected)
         self.observed = observed
         self.expected = expected
         self.variance = variance

@@ -41,7 +41,7 @@ extension KaplanMeier {
     /// 1 − p. Nil when never reached or when there are no observations. `p` must lie in (0, 1).
     public func quantile(_ p: Double) -> Double? {
         precondition(p > 0 && p < 1, "KaplanMeier.quantile: p must lie strictly between 0 and 1")
-        return Self.findQuantile(p, times: stepTimes, cumulative: steps.map { 1 - $0.survival })
+        return QuantileCurve(times: stepTimes, cumulative: steps.map { 1 - $0.survival })?.quantile(p)
     }
 
     /// The confidence interval of the median, `quantileConfidenceInterval(0.5, level:)`.
@@ -60,29 +60,49 @@ extension KaplanMeier {
     public func quantileConfidenceInterval(_ p: Double, level: Double = 0.95)
         -> (lower: Double?, upper: Double?)
     {
-        precondition(p > 0 && p < 1,
-                     "KaplanMeier.quantileConfidenceInterval: p must lie strictly between 0 and 1")
-        let z = NormalDistribution.twoSidedCriticalValue(level: level)
-        let bands = steps.map { Self.logLogBand($0, z: z) }
-        let times = stepTimes
-        return (Self.findQuantile(p, times: times, cumulative: bands.map { $0.lower.map { 1 - $0 } }),
-                Self.findQuantile(p, times: times, cumulative: bands.map { $0.upper.map { 1 - $0 } }))
+        let q = quantiles([p], level: level)[0]
+        return (q.lower, q.upper)
     }
 
     /// The step times with R's leading start time 0.
     private var stepTimes: [Double] { [0] + steps.map(\.time) }
 
-    /// R survival's `findq(x, y, p, tol)` with x = c(0, time), y = c(0, curve): drop repeated
-    /// y values (keeping the first; missing values count as equal to each other), then
-    /// indx1 / indx2 = `approx(y ± tol, 1:n, p, method = "constant", f = 1)` (the first point
-    /// whose y ± tol is >= p, NA outside the range, missing points dropped), the quantile
-    /// (x[indx1] + x[indx2]) / 2, and where p is within tol of the last y, (x[indx1] + last
-    /// time) / 2. Without R's early exit on max y < p (see the type's note).
-    static func findQuantile(_ p: Double, times: [Double], cumulative curve: [Double?]) -> Double? {
-        guard curve.count + 1 == times.count, let lastTime = times.last, !curve.isEmpty else {
-            return nil
+    /// Quantiles with their intervals for several p at once: the curve and its two bands are
+    /// prepared once (the figures of a group ask for the median, p75 and p90 together).
+    public func quantiles(_ ps: [Double], level: Double = 0.95)
+        -> [(estimate: Double?, lower: Double?, upper: Double?)]
+    {
+        let times = stepTimes
+        let z = NormalDistribution.twoSidedCriticalValue(level: level)
+        let bands = steps.map { Self.logLogBand($0, z: z) }
+        let estimate = QuantileCurve(times: times, cumulative: steps.map { 1 - $0.survival })
+        let lower = QuantileCurve(times: times, cumulative: bands.map { $0.lower.map { 1 - $0 } })
+        let upper = QuantileCurve(times: times, cumulative: bands.map { $0.upper.map { 1 - $0 } })
+        return ps.map { p in
+            precondition(p > 0 && p < 1, "KaplanMeier.quantiles: p must lie strictly between 0 and 1")
+            return (estimate?.quantile(p), lower?.quantile(p), upper?.quantile(p))
         }
-        let tol = rTolerance
+    }
+}
+
+/// R survival's `findq(x, y, p, tol)` with x = c(0, time), y = c(0, curve), prepared once for
+/// a curve and asked for any p: drop repeated y values (keeping the first; missing values
+/// count as equal to each other), then indx1 / indx2 = `approx(y ± tol, 1:n, p, method =
+/// "constant", f = 1)` (the first point whose y ± tol is >= p, NA outside the range,
+/// missing points dropped), the quantile (x[indx1] + x[indx2]) / 2, and where p is within
+/// tol of the last y, (x[indx1] + last time) / 2. Without R's early exit on max y < p (see
+/// `KaplanMeier`'s note).
+struct QuantileCurve {
+    private let x: [Double]
+    private let lastY: Double?
+    private let lastTime: Double
+    /// The points of y + tol and y − tol that are not missing, sorted by key, then index.
+    private let plus: [(key: Double, index: Int)]
+    private let minus: [(key: Double, index: Int)]
+
+    init?(times: [Double], cumulative curve: [Double?]) {
+        guard curve.count + 1 == times.count, let lastTime = times.last, !curve.isEmpty else { return nil }
+        let tol = KaplanMeier.rTolerance
         var x: [Double] = []
         var y: [Double?] = []
         var seen = Set<Double>()
@@ -97,39 +117,55 @@ extension KaplanMeier {
             x.append(time)
             y.append(value)
         }
-        let index1 = approxConstantRight(y.map { $0.map { $0 + tol } }, at: p)
-        let index2 = approxConstantRight(y.map { $0.map { $0 - tol } }, at: p)
+        func sortedPoints(_ shift: Double) -> [(key: Double, index: Int)] {
+            var points: [(key: Double, index: Int)] = []
+            for (offset, value) in y.enumerated() {
+                if let value { points.append((key: value + shift, index: offset + 1)) }
+            }
+            points.sort { (a: (key: Double, index: Int), b: (key: Double, index: Int)) -> Bool in
+                a.key < b.key || (a.key == b.key && a.index < b.index)
+            }
+            return points
+        }
+        self.x = x
+        self.lastY = y[y.count - 1]
+        self.lastTime = lastTime
+        self.plus = sortedPoints(tol)
+        self.minus = sortedPoints(-tol)
+    }
+
+    func quantile(_ p: Double) -> Double? {
+        let index1 = Self.approxConstantRight(plus, at: p)
+        let index2 = Self.approxConstantRight(minus, at: p)
         var quantile: Double?
         if let index1, let index2 { quantile = (x[index1] + x[index2]) / 2 }
-        if let last = y[y.count - 1], abs(p - last) < tol {
+        if let last = lastY, abs(p - last) < KaplanMeier.rTolerance {
             quantile = index1.map { (x[$0] + lastTime) / 2 }
         }
         return quantile
     }
 
     /// R's `approx(keys, seq_along(keys), v, method = "constant", f = 1, rule = 1)` as a
-    /// 0-based index: missing keys dropped, keys sorted, equal keys merged with the mean
-    /// of their indices (`ties = mean`), nil when v lies outside [min, max], else the
-    /// index of the smallest key >= v, truncated as R truncates a fractional subscript.
-    private static func approxConstantRight(_ keys: [Double?], at v: Double) -> Int? {
-        var points: [(key: Double, index: Int)] = []
-        for (offset, key) in keys.enumerated() {
-            if let key { points.append((key: key, index: offset + 1)) }
+    /// 0-based index over points sorted by key: nil when v lies outside [min, max], else the
+    /// index of the smallest key >= v (equal keys merged with the mean of their indices,
+    /// `ties = mean`), truncated as R truncates a fractional subscript.
+    private static func approxConstantRight(_ points: [(key: Double, index: Int)], at v: Double) -> Int? {
+        guard let first = points.first, let last = points.last, v >= first.key, v <= last.key else { return nil }
+        var low = 0, high = points.count
+        while low < high {
+            let middle = (low + high) / 2
+            if points[middle].key >= v { high = middle } else { low = middle + 1 }
         }
-        points.sort { (a: (key: Double, index: Int), b: (key: Double, index: Int)) -> Bool in
-            a.key < b.key || (a.key == b.key && a.index < b.index)
-        }
-        guard let first = points.first, let last = points.last,
-              v >= first.key, v <= last.key else { return nil }
-        guard let start = points.firstIndex(where: { $0.key >= v }) else { return nil }
-        let key = points[start].key
+        guard low < points.count else { return nil }
+        let key = points[low].key
         var indexSum = 0
         var tied = 0
-        for point in points[start...] where point.key == key {
-            indexSum += point.index
+        var k = low
+        while k < points.count, points[k].key == key {
+            indexSum += points[k].index
             tied += 1
+            k += 1
         }
-        let meanIndex: Double = Double(indexSum) / Double(tied)
-        return Int(meanIndex) - 1
+        return Int(Double(indexSum) / Double(tied)) - 1
     }
 }

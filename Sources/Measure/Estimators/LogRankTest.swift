@@ -22,56 +22,18 @@ public struct LogRankTest: Sendable {
     /// P(χ²(1) >= statistic).
     public let pValue: Double
 
-    /// Compares group A with group B. Every time must be finite.
+    /// Compares group A with group B. Every time must be finite. The arithmetic is
+    /// `StratifiedLogRankTest`'s with one stratum (the same figures, from count tables).
     public init(_ groupA: [SurvivalObservation], _ groupB: [SurvivalObservation]) {
         precondition((groupA + groupB).allSatisfy { $0.time.isFinite },
                      "LogRankTest: observation time must be finite")
-        let pooled = (groupA.map { ($0, true) } + groupB.map { ($0, false) })
-            .sorted { $0.0.time < $1.0.time }
-        var atRiskA = groupA.count
-        var atRiskB = groupB.count
-        var observedA = 0
-        var observedB = 0
-        var expectedA = 0.0
-        var expectedB = 0.0
-        var variance = 0.0
-        var index = 0
-        while index < pooled.count {
-            let time = pooled[index].0.time
-            var eventsA = 0, eventsB = 0, removedA = 0, removedB = 0
-            while index < pooled.count, pooled[index].0.time == time {
-                let (observation, inA) = pooled[index]
-                if inA {
-                    removedA += 1
-                    if observation.event { eventsA += 1 }
-                } else {
-                    removedB += 1
-                    if observation.event { eventsB += 1 }
-                }
-                index += 1
-            }
-            let events = eventsA + eventsB
-            if events > 0 {
-                let n = Double(atRiskA + atRiskB)
-                let d = Double(events)
-                expectedA += d * Double(atRiskA) / n
-                expectedB += d * Double(atRiskB) / n
-                if n > 1 {
-                    variance += Double(atRiskA) * Double(atRiskB) * d * (n - d) / (n * n * (n - 1))
-                }
-                observedA += eventsA
-                observedB += eventsB
-            }
-            atRiskA -= removedA
-            atRiskB -= removedB
-        }
-        self.observedA = observedA
-        self.expectedA = expectedA
-        self.observedB = observedB
-        self.expectedB = expectedB
-        self.variance = variance
-        let difference = Double(observedA) - expectedA
-        self.statistic = variance > 0 ? difference * difference / variance : 0
-        self.pValue = ChiSquareDistribution.survivalOneDegree(statistic)
+        let test = StratifiedLogRankTest(group: EventCount.tally(groupA), reference: EventCount.tally(groupB))
+        observedA = test.observed
+        expectedA = test.expected
+        observedB = test.observedReference
+        expectedB = test.expectedReference
+        variance = test.variance
+        statistic = test.statistic
+        pValue = test.pValue
     }
 }

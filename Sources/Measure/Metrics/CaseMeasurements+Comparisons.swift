@@ -15,12 +15,14 @@ extension CaseMeasurements {
     /// tested with the log-rank test (stratified by school within schools); shares with
     /// Pearson's chi-square test without continuity correction (Cochran–Mantel–Haenszel within
     /// schools). The p-values form one family, adjusted by `correction`.
-    func comparisons(threshold: Int, correction: Figure.Correction) -> [Figure] {
+    /// `pupils`: repeat victimisation's counts by grouping and group (`RepeatVictimisation.counts()`).
+    func comparisons(threshold: Int, correction: Figure.Correction,
+                     pupils pupilCounts: [String: [String: (yes: Int, total: Int)]]) -> [Figure] {
         var pending: [PendingComparison] = []
         for (i, grouping) in groupings.enumerated() where grouping.reference != nil {
             let stratum = strataGroupings.firstIndex(of: i)
             let schoolCodes = stratum.map { schools(in: strata[$0]) } ?? []
-            let pupils = RepeatVictimisation.groupings.contains(grouping) ? repeats.counts(grouping) : [:]
+            let pupils = pupilCounts[grouping.name] ?? [:]
             for group in groups(i) {
                 guard let reference = grouping.reference(for: group),
                       let a = tables[i].cell(group), let b = tables[i].cell(reference) else { continue }
@@ -34,7 +36,7 @@ extension CaseMeasurements {
                 if let a = pupils[group], let b = pupils[reference] {
                     pending.append(shareRows(.repeatVictimisation, nil, a, b, grouping: grouping.name, group: group, reference: reference))
                 }
-                for (m, metric) in metrics.enumerated() {
+                for (m, metric) in metrics.enumerated() where grouping.compares(on: metric) {
                     pending += compare(metric, m, a, b, grouping: grouping.name, group: group, reference: reference, stratifiedBy: nil)
                     if stratum != nil {
                         pending += compareWithinSchools(metric, m, pairs: pairs, group: group, reference: reference, grouping: grouping.name)
@@ -166,7 +168,7 @@ extension CaseMeasurements {
         let cmh = CochranMantelHaenszelTest(tables)
         return rows(metric, grouping: grouping, group: group, category: category, reference: reference, n: n,
                     referenceN: referenceN, stratifiedBy: "school", test: "cochran-mantel-haenszel",
-                    p: cmh.pValue.isNaN ? nil : cmh.pValue,
+                    p: cmh.pValue.isNaN || !cmh.approximationHolds ? nil : cmh.pValue,
                     difference: MantelHaenszelEstimate.riskDifference(tables).map(Self.triple),
                     ratio: MantelHaenszelEstimate.riskRatio(tables).map(Self.triple))
     }

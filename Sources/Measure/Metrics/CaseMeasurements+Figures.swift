@@ -8,9 +8,10 @@ extension CaseMeasurements {
     /// where both groups have at least `threshold` cases.
     public func figures(threshold: Int, correction: Figure.Correction = .holm) -> [Figure] {
         var out: [Figure] = []
+        let pupilCounts = repeats.counts()
         for (i, grouping) in groupings.enumerated() {
             let quality = Self.qualityGroupings.contains(grouping)
-            let pupils = repeats.counts(grouping)
+            let pupils = pupilCounts[grouping.name] ?? [:]
             for group in groups(i) {
                 let cell = tables[i].cell(group) ?? Cell(layout)
                 for (m, metric) in metrics.enumerated() where quality || !Metric.dataQuality.contains(metric) {
@@ -27,7 +28,7 @@ extension CaseMeasurements {
                 }
             }
         }
-        return out + comparisons(threshold: threshold, correction: correction)
+        return out + comparisons(threshold: threshold, correction: correction, pupils: pupilCounts)
     }
 
     /// The groups of grouping `i` in display order.
@@ -74,13 +75,13 @@ extension CaseMeasurements {
             for s in layout.seriesOf[m] ?? [] {
                 let unit = layout.series[s].unit
                 let km = cell.noCalendar[s] > 0 ? nil : curve(cell, series: s)
-                for statistic in [Statistic.median, .p75, .p90] {
-                    guard let km, let p = statistic.quantile else {
-                        out.append(figure(statistic, unit, n: cell.noCalendar[s] > 0 ? nil : 0, nil))
-                        continue
-                    }
-                    let ci = km.quantileConfidenceInterval(p)
-                    out.append(figure(statistic, unit, n: km.count, km.quantile(p), ci.lower, ci.upper))
+                let statistics = [Statistic.median, .p75, .p90]
+                guard let km else {
+                    out += statistics.map { figure($0, unit, n: cell.noCalendar[s] > 0 ? nil : 0, nil) }
+                    continue
+                }
+                for (statistic, q) in zip(statistics, km.quantiles(statistics.compactMap(\.quantile))) {
+                    out.append(figure(statistic, unit, n: km.count, q.estimate, q.lower, q.upper))
                 }
             }
             return out

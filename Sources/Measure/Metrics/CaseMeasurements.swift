@@ -26,7 +26,7 @@ public struct CaseMeasurements: Sendable {
     let strataGroupings: [Int]
     var repeats = RepeatVictimisation()
 
-    public static let qualityGroupings: [Grouping] = [.all, .immigrantBackground, .school, .municipality]
+    public static let qualityGroupings: [Grouping] = [.all, .immigrantBackground, .school, .municipality, .source]
 
     public init(groupings: [Grouping] = Grouping.standard, targets: Targets = Targets(),
                 clock: ResponseClock = ResponseClock(), asOf: [String: Timestamp]) {
@@ -52,7 +52,8 @@ public struct CaseMeasurements: Sendable {
             tables[i].add(facts, key: grouping.group(c), layout: layout)
         }
         for (s, g) in strataGroupings.enumerated() {
-            strata[s].add(facts, key: c.school.orgnr + Self.strataSeparator + groupings[g].group(c), layout: layout)
+            strata[s].add(facts, key: c.school.orgnr + Self.strataSeparator + groupings[g].group(c), layout: layout,
+                          series: layout.comparedSeries)
         }
     }
 
@@ -82,16 +83,22 @@ extension CaseMeasurements {
         var shares: [Shares] = []
         var categoryBlocks: [CategoryBlock] = []
         var categoryCount = 0
+        let metrics: [Metric]
         /// Series index of each metric's first unit, by metric index.
         var firstSeries: [Int: Int] = [:]
+        /// True for the series comparisons read (each metric's first unit): the cells within
+        /// schools keep only these.
+        var comparedSeries: [Bool] = []
         var seriesOf: [Int: [Int]] = [:]
         var shareOf: [Int: Int] = [:]
         var blockOf: [Int: Int] = [:]
         init(metrics: [Metric]) {
+            self.metrics = metrics
             for (i, metric) in metrics.enumerated() {
                 switch metric.kind {
                 case .duration(let d):
                     for unit in d.units {
+                        comparedSeries.append(firstSeries[i] == nil)
                         if firstSeries[i] == nil { firstSeries[i] = series.count }
                         seriesOf[i, default: []].append(series.count)
                         series.append(Series(metric: i, duration: d, unit: unit))
@@ -116,12 +123,13 @@ extension CaseMeasurements {
             var f = Facts()
             f.ticks.reserveCapacity(series.count)
             for s in series {
-                guard s.duration.applies(m.c) else { f.ticks.append(Facts.notApplicable); continue }
-                switch m.clock.observe(s.duration.end, m.c, asOf: m.censorAt, unit: s.unit) {
-                case .success(let o):
+                switch m.result(metrics[s.metric], unit: s.unit) {
+                case nil:
+                    f.ticks.append(Facts.notApplicable)
+                case .success(let o)?:
                     let tick = Int((o.time * Double(s.ticksPerUnit)).rounded())
                     f.ticks.append(o.event ? tick : -tick - 1)
-                case .failure(let e):
+                case .failure(let e)?:
                     if e.gap == .noSchoolCalendar { f.lacksSchoolCalendar = true; f.ticks.append(Facts.noCalendar) }
                     else { f.ticks.append(Facts.notApplicable) }
                 }
@@ -164,9 +172,11 @@ extension CaseMeasurements {
             categoryTotal = Array(repeating: 0, count: layout.categoryBlocks.count)
         }
 
-        mutating func add(_ f: Facts) {
+        /// Adds a case; `series`, if given, says which series to keep.
+        mutating func add(_ f: Facts, series keep: [Bool]? = nil) {
             cases += 1
             for (s, t) in f.ticks.enumerated() {
+                if let keep, !keep[s] { continue }
                 switch t {
                 case Facts.notApplicable: continue
                 case Facts.noCalendar: noCalendar[s] += 1
@@ -191,13 +201,13 @@ extension CaseMeasurements {
         var index: [String: Int] = [:]
         var cells: [Cell] = []
 
-        mutating func add(_ f: Facts, key: String, layout: Layout) {
+        mutating func add(_ f: Facts, key: String, layout: Layout, series keep: [Bool]? = nil) {
             if let i = index[key] {
-                cells[i].add(f)
+                cells[i].add(f, series: keep)
             } else {
                 index[key] = cells.count
                 var cell = Cell(layout)
-                cell.add(f)
+                cell.add(f, series: keep)
                 cells.append(cell)
             }
         }

@@ -62,7 +62,7 @@ extension MeasuredCase {
     /// gives no observation in the target's unit).
     func pastTarget(_ metric: Metric) -> Bool? {
         guard case .duration(let d) = metric.kind, let target = d.target?(targets),
-              let o = observation(d, unit: d.units[0]) else { return nil }
+              let o = observation(metric, unit: d.units[0]) else { return nil }
         return o.time > Double(target)
     }
 
@@ -71,6 +71,13 @@ extension MeasuredCase {
     /// export does not date every contact it counts (formats that give only a count and the
     /// first date), when there is no knowledge time, or no school calendar.
     func longestContactGap() -> Int? {
+        if let known = memo.contactGap { return known }
+        let gap = computeLongestContactGap()
+        memo.contactGap = .some(gap)
+        return gap
+    }
+
+    private func computeLongestContactGap() -> Int? {
         guard let knowledge = c.knowledge, let counted = c.homeContactCount else { return nil }
         let contacts = c.events.filter { $0.kind == .homeContact || $0.kind == .meeting }.map(\.time)
         guard c.events.filter({ $0.kind == .homeContact }).count == counted else { return nil }

@@ -11,13 +11,19 @@ struct RepeatVictimisation: Sendable {
                                         .school, .municipality]
     static let window: Int32 = 365
 
+    /// One pupil in a few inline words: the first case's days, more cases only when there are.
     struct Pupil: Sendable {
-        /// (knowledge day, closing day or nil) of each case.
-        var knowledge: [Int32] = []
-        var closings: [Int32] = []
+        /// Days since 1970 of the first case's knowledge and closing (`open` when not closed).
+        var knowledge: Int32
+        var closing: Int32
+        /// (knowledge, closing) of every further case.
+        var more: [SIMD2<Int32>]?
         var firstClosing = Int32.max
         /// Group index per grouping, from the case that closed first.
-        var groups: [UInt32] = []
+        var groups = SIMD8<UInt32>()
+        static let open = Int32.min
+
+        var spans: [SIMD2<Int32>] { [SIMD2(knowledge, closing)] + (more ?? []) }
     }
 
     private var pupils: [UInt64: Pupil] = [:]
@@ -27,14 +33,17 @@ struct RepeatVictimisation: Sendable {
     mutating func add(_ c: Case) {
         guard let id = c.pupil.id, let k = (c.knowledge ?? c.registered)?.localDate.daysSinceEpoch else { return }
         let key = Self.fnv1a(id.value)
-        var p = pupils.removeValue(forKey: key) ?? Pupil()
-        p.knowledge.append(k)
-        if let closed = c.closing?.time.localDate.daysSinceEpoch {
-            p.closings.append(closed)
-            if closed < p.firstClosing {
-                p.firstClosing = closed
-                p.groups = Self.groupings.indices.map { g in index(g, Self.groupings[g].group(c)) }
-            }
+        let closed = c.closing?.time.localDate.daysSinceEpoch
+        var p: Pupil
+        if let known = pupils[key] {
+            p = known
+            p.more = (p.more ?? []) + [SIMD2(k, closed ?? Pupil.open)]
+        } else {
+            p = Pupil(knowledge: k, closing: closed ?? Pupil.open)
+        }
+        if let closed, closed < p.firstClosing {
+            p.firstClosing = closed
+            for g in Self.groupings.indices { p.groups[g] = index(g, Self.groupings[g].group(c)) }
         }
         pupils[key] = p
     }
@@ -47,17 +56,25 @@ struct RepeatVictimisation: Sendable {
         return i
     }
 
-    /// (repeat, pupils) per group code of a grouping.
-    func counts(_ grouping: Grouping) -> [String: (yes: Int, total: Int)] {
-        guard let g = Self.groupings.firstIndex(of: grouping) else { return [:] }
-        var out: [String: (yes: Int, total: Int)] = [:]
-        for p in pupils.values where !p.groups.isEmpty {
-            let repeated = p.closings.contains { closed in p.knowledge.contains { $0 > closed && $0 <= closed + Self.window } }
-            let code = codes[g][Int(p.groups[g])]
-            out[code, default: (0, 0)].total += 1
-            if repeated { out[code, default: (0, 0)].yes += 1 }
+    /// (repeat, pupils) per group code, for each grouping of `groupings` (by name): one pass
+    /// over the pupils.
+    func counts() -> [String: [String: (yes: Int, total: Int)]] {
+        var out = Array(repeating: [String: (yes: Int, total: Int)](), count: Self.groupings.count)
+        for p in pupils.values where p.firstClosing != Int32.max {
+            var repeated = false
+            if p.more != nil {   // one case alone is never a repeat
+                let spans = p.spans
+                repeated = spans.contains { closed in
+                    closed.y != Pupil.open && spans.contains { $0.x > closed.y && $0.x <= closed.y + Self.window }
+                }
+            }
+            for g in Self.groupings.indices {
+                let code = codes[g][Int(p.groups[g])]
+                out[g][code, default: (0, 0)].total += 1
+                if repeated { out[g][code, default: (0, 0)].yes += 1 }
+            }
         }
-        return out
+        return Dictionary(uniqueKeysWithValues: zip(Self.groupings.map(\.name), out))
     }
 
     /// A stable 64-bit hash of a pseudonym (FNV-1a): pseudonyms are already keyed HMACs, so

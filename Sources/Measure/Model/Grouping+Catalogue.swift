@@ -46,13 +46,13 @@ extension Grouping {
         name: "ethnicity_based", label: Label("Etnisk basert krenkelse", "Ethnicity-based harassment"), groups: ["no", "yes"],
         groupLabels: ["no": Label("Ikke etnisk basert", "Not ethnicity-based"),
                       "yes": Label("Etnisk basert (etnisitet, religion, språk)", "Ethnicity-based (ethnicity, religion, language)")],
-        reference: "no") { $0.isEthnicityBased ? "yes" : "no" }
+        reference: "no", definingMetric: .ethnicityBased) { $0.isEthnicityBased ? "yes" : "no" }
 
     /// Reference: the guardians made it known (the most common reporter in the exports).
     public static let reportedBy = Grouping(
         name: "reported_by", label: Label("Meldt av", "Made known by"),
         groups: Reporter.allCases.map(\.rawValue) + ["unknown"], groupLabels: Reporter.labels,
-        reference: Reporter.guardian.rawValue) { $0.reportedBy?.rawValue ?? "unknown" }
+        reference: Reporter.guardian.rawValue, definingMetric: .reportedBy) { $0.reportedBy?.rawValue ?? "unknown" }
 
     public static let staffPerpetrator = Grouping(
         name: "staff_perpetrator", label: Label("Ansatt har krenket", "Staff perpetrator"), groups: ["no", "yes"],
@@ -111,11 +111,15 @@ extension Grouping {
         return SchoolTerm(day).code
     }
 
+    /// The export format (mapping) that delivered the case: recording practice differs by
+    /// vendor, so data quality is given per format as well as per school.
+    public static let source = Grouping(name: "source", label: Label("Eksportformat", "Export format"), groups: []) { $0.source }
+
     /// Every grouping of the tables, in reading order.
     public static let standard: [Grouping] = [
         .all, .immigrantBackground, .sami, .nationalMinority, .minorityLanguage, .interpreter, .ethnicityBased,
         .reportedBy, .staffPerpetrator, .severalPerpetrators, .gender, .gradeBand, .school, .municipality,
-        .schoolYear, .term,
+        .schoolYear, .term, .source,
         immigrantBackground.crossed(with: .ethnicityBased), immigrantBackground.crossed(with: .reportedBy),
         school.crossed(with: .immigrantBackground),
     ]

@@ -15,16 +15,22 @@ public struct Grouping: Sendable, Hashable, CustomStringConvertible {
     public let reference: String?
     /// The parts of a crossing (`immigrant_background x ethnicity_based`); empty otherwise.
     public let parts: [Grouping]
+    /// The metric that measures the same fact the grouping divides by (the grouping
+    /// `ethnicity_based` and the share `ethnicity_based`): comparing its groups on it would
+    /// only restate the grouping, so it is not compared.
+    public let definingMetric: Metric?
     public let group: @Sendable (Case) -> String
 
     public init(name: String, label: Label, groups: [String], groupLabels: [String: Label] = [:],
-                reference: String? = nil, parts: [Grouping] = [], group: @escaping @Sendable (Case) -> String) {
+                reference: String? = nil, parts: [Grouping] = [], definingMetric: Metric? = nil,
+                group: @escaping @Sendable (Case) -> String) {
         self.name = name
         self.label = label
         self.groups = groups
         self.groupLabels = groupLabels
         self.reference = reference
         self.parts = parts
+        self.definingMetric = definingMetric
         self.group = group
     }
 
@@ -46,6 +52,12 @@ public struct Grouping: Sendable, Hashable, CustomStringConvertible {
             groups: a.groups.flatMap { x in b.groups.map { x + Self.crossingSeparator + $0 } },
             groupLabels: [:], reference: a.reference, parts: [a, b]
         ) { a.group($0) + Self.crossingSeparator + b.group($0) }
+    }
+
+    /// True when the groups are compared on a metric: not on the metric that defines the
+    /// grouping (or a part of a crossing).
+    public func compares(on metric: Metric) -> Bool {
+        reference != nil && definingMetric != metric && !parts.contains { $0.definingMetric == metric }
     }
 
     /// The reference group a group is compared with, or nil when it is the reference or the

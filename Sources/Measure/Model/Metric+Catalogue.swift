@@ -306,9 +306,9 @@ extension Metric {
         ) { m in
             var out: [String] = []
             for metric in catalogue {
-                guard case .duration(let d) = metric.kind, d.applies(m.c) else { continue }
+                guard case .duration(let d) = metric.kind else { continue }
                 for unit in d.units {
-                    if case .failure(let e) = m.clock.observe(d.end, m.c, asOf: m.censorAt, unit: unit) {
+                    if case .failure(let e)? = m.result(metric, unit: unit) {
                         out.append("\(metric.name):\(unit.rawValue) x \(e.gap.rawValue)")
                     }
                 }

@@ -20,6 +20,13 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     /// The school calendars folder (`<kommunenummer>-<YYYY>-<YYYY+1>.yml` files); without it
     /// no school-day figure is published.
     public var calendars: String?
+    /// The metrics file (Prometheus textfile); default `<state>/saksgang.prom`.
+    public var metrics: String?
+
+    /// The keys of a pipeline file; any other key is an error (`PipelineFileCheck`).
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, input, output, state, key, mappings, threshold, language, targets, limits, calendars, correction, metrics
+    }
 
     /// `holm` (default) or `benjamini-hochberg`: the correction for multiple testing of the
     /// comparisons between groups, one family per report.
@@ -33,7 +40,7 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         public var activityPlanSchoolDays: Int?
         public var ownerNoticeWorkingDays: Int?
         public var contactGapSchoolDays: Int?
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case firstContactWorkingDays = "first_contact_working_days", firstMeetingWorkingDays = "first_meeting_working_days"
             case investigationWorkingDays = "investigation_working_days", activityPlanSchoolDays = "activity_plan_school_days"
             case ownerNoticeWorkingDays = "owner_notice_working_days", contactGapSchoolDays = "contact_gap_school_days"
@@ -56,8 +63,11 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         public var maxDecompressedMiB: Int?
         /// Largest ratio of decompressed to compressed bytes.
         public var maxRatio: Int?
-        enum CodingKeys: String, CodingKey {
+        /// Quarantine entries listed one by one per file and reason; the rest are counted.
+        public var maxQuarantineEntries: Int?
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case maxDecompressedMiB = "max_decompressed_mib", maxRatio = "max_ratio"
+            case maxQuarantineEntries = "max_quarantine_entries"
         }
     }
 }

@@ -20,6 +20,10 @@ public struct LoadedPipeline: Sendable {
     public var limits: DecompressionLimits
     /// The correction for multiple testing of the comparisons.
     public var correction: Figure.Correction
+    /// Quarantine entries listed per file and reason before the rest are summarised.
+    public var quarantineCap = 1_000
+    /// The metrics file, when the pipeline file names one.
+    public var metricsPath: String?
     /// The school calendars of `calendars` (empty when the key is absent).
     public var schoolCalendars = SchoolCalendars()
     /// The clock: working days, and school days from the school calendars.
@@ -45,6 +49,10 @@ public struct LoadedPipeline: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw SaksgangError(.configuration, "cannot read the pipeline file", at: .init(file: path))
         }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SaksgangError(.configuration, "the pipeline file is not UTF-8 text", at: .init(file: path))
+        }
+        try PipelineFileCheck.check(yaml: text, file: path)
         let config: PipelineConfig
         do { config = try YAMLDecoder().decode(PipelineConfig.self, from: data) } catch {
             throw SaksgangError(.configuration, "the pipeline file is not valid: \(ConfigurationDecoding.describe(error))", at: .init(file: path))
@@ -75,6 +83,14 @@ public struct LoadedPipeline: Sendable {
             stateDirectory: overrides.state.map { absolute($0) } ?? resolve(config.state),
             keyPath: overrides.key.map { absolute($0) } ?? resolve(config.key),
             mappings: mappings, threshold: threshold, limits: limits, correction: correction)
+        if let cap = config.limits?.maxQuarantineEntries {
+            guard cap >= 1 else {
+                throw SaksgangError(.configuration, "limits.max_quarantine_entries must be at least 1",
+                                    at: .init(file: path, field: "limits.max_quarantine_entries"))
+            }
+            loaded.quarantineCap = cap
+        }
+        loaded.metricsPath = config.metrics.map(resolve)
         if let folder = config.calendars {
             loaded.schoolCalendars = try SchoolCalendarFiles.load(directory: resolve(folder))
         }

@@ -18,7 +18,9 @@ struct FileIngestion {
     private var pieces: [PieceKey: (case: Case, rows: Int)] = [:]
     private var pieceOrder: [PieceKey] = []
 
-    init(outcome: FileOutcome, mapping: CompiledMapping, store: SQLiteStore, pseudonymization: CasePseudonymization) {
+    init(outcome: FileOutcome, mapping: CompiledMapping, store: SQLiteStore, pseudonymization: CasePseudonymization,
+         quarantineCap: Int = QuarantineLog.defaultCap) {
+        self.quarantine = QuarantineLog(cap: quarantineCap)
         self.name = outcome.name
         self.outcome = outcome
         self.store = store
@@ -91,6 +93,8 @@ struct FileIngestion {
     }
 
     mutating func finish(records: Int) { outcome.records = records }
+
+    mutating func summarizeQuarantine() { quarantine.summarize() }
 
     private mutating func reject(_ e: SaksgangError, caseID: Pseudonym? = nil) {
         outcome.quarantined += 1

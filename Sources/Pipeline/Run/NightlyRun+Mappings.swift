@@ -36,7 +36,11 @@ extension NightlyRun {
             let read = recorded.filter { $0.format == format }
             var present = Set<String>()
             for name in names where pipeline.mappings.first(where: { $0.matches(fileName: name) })?.spec.name == format {
-                present.insert(try index.hash(of: pipeline.inputDirectory + "/" + name, name: name).0)
+                let path = pipeline.inputDirectory + "/" + name
+                // A file that cannot be read counts as absent (it is quarantined when met).
+                guard InputInspection.problem(path: path, name: name) == nil,
+                      let hash = try? index.hash(of: path, name: name).0 else { continue }
+                present.insert(hash)
             }
             let absent = read.filter { !present.contains($0.hash) }
             guard absent.isEmpty else {

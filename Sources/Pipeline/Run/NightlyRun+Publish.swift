@@ -9,9 +9,16 @@ extension NightlyRun {
     /// Writes the reports, the quarantine file and the manifest. The reports are a function
     /// of the state store alone (every file ever ingested, every case), so a run that was
     /// killed and started again writes the same bytes as one that was not.
+    ///
+    /// Everything is written to a staging folder in the state directory and renamed into the
+    /// output folder at the end (`PublishStaging`). The manifest describes each input the same
+    /// way whether it was stored tonight or on an earlier night: a stored file is listed as
+    /// ingested with the counts the store recorded when it was read.
     func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, outcomes: [FileOutcome],
-                 quarantine: QuarantineLog, keyID: String, store: SQLiteStore, audit: AuditReport) throws(SaksgangError) -> [OutputFile] {
+                 quarantine data: Data, keyID: String, store: SQLiteStore, staging: PublishStaging, audit: AuditReport) throws(SaksgangError) -> [OutputFile] {
         let ingested = try store.ingestedFiles().sorted { $0.name < $1.name }
+        var storedByHash: [String: IngestedFile] = [:]
+        for f in ingested { storedByHash[f.hash] = f }
         var files = ingested.map {
             FileSummary(name: $0.name, format: $0.format, records: $0.records, inserted: $0.inserted, updated: $0.updated,
                         duplicates: $0.duplicates, quarantined: $0.quarantined)
@@ -25,17 +32,24 @@ extension NightlyRun {
             title: pipeline.config.name, language: language, asOf: asOf, threshold: pipeline.threshold,
             targets: TargetDescription.all(targets, language: language),
             figures: figures, files: files, quarantineCount: ingested.reduce(0) { $0 + $1.quarantined } + files.filter { $0.errorReason != nil }.count,
-            dataQuality: dataQuality)
+            dataQuality: dataQuality, missingSchoolCalendars: pipeline.schoolCalendars.missing.map(\.description))
+        try staging.prepare()
         do {
-            var outputs = try ReportWriter.write(content, to: pipeline.outputDirectory)
-            let quarantineURL = URL(fileURLWithPath: pipeline.outputDirectory).appendingPathComponent("quarantine.jsonl")
-            let data = quarantine.encoded()
+            var outputs = try ReportWriter.write(content, to: staging.path)
+            let quarantineURL = URL(fileURLWithPath: staging.path).appendingPathComponent("quarantine.jsonl")
             try data.write(to: quarantineURL, options: .atomic)
             outputs.append(OutputFile(name: "quarantine.jsonl", sha256: FileHash.sha256(data: data), bytes: data.count))
             let auditData = try audit.encoded()
-            try auditData.write(to: URL(fileURLWithPath: pipeline.outputDirectory).appendingPathComponent("audit.json"), options: .atomic)
+            try auditData.write(to: URL(fileURLWithPath: staging.path).appendingPathComponent("audit.json"), options: .atomic)
             outputs.append(OutputFile(name: "audit.json", sha256: FileHash.sha256(data: auditData), bytes: auditData.count))
             let inputs = outcomes.filter { $0.status != .unmatched }.map { o in
+                if o.status != .quarantined, let f = storedByHash[o.hash] {
+                    var record = InputFileRecord(name: o.name, sha256: f.hash, bytes: f.bytes, format: f.format, status: .ingested,
+                                                 records: f.records, inserted: f.inserted, updated: f.updated,
+                                                 duplicates: f.duplicates, quarantined: f.quarantined)
+                    record.mappingSHA256 = f.mappingHash.isEmpty ? o.mappingHash : f.mappingHash
+                    return record
+                }
                 var record = InputFileRecord(name: o.name, sha256: o.hash, bytes: o.bytes, format: o.format ?? "",
                                 status: InputFileRecord.Status(rawValue: o.status.rawValue) ?? .skipped, reason: o.reason,
                                 records: o.records, inserted: o.inserted, updated: o.updated, duplicates: o.duplicates,
@@ -48,12 +62,14 @@ extension NightlyRun {
                 pipeline: .init(name: pipeline.config.name, sha256: pipeline.fileHash),
                 keyID: keyID, threshold: pipeline.threshold, asOf: asOf, inputs: inputs, outputs: outputs,
                 quarantineFile: "quarantine.jsonl")
-            _ = try ManifestWriter.write(manifest, to: pipeline.outputDirectory)
+            let written = try ManifestWriter.write(manifest, to: staging.path)
+            try staging.commit(outputs.map(\.name) + [written.name])
             return outputs
         } catch let e as SaksgangError {
-            throw e
+            throw DiskFull.explain(e, paths: [staging.path, pipeline.outputDirectory])
         } catch {
-            throw SaksgangError(.ioError, "the reports could not be written", at: .init(file: pipeline.outputDirectory))
+            throw DiskFull.explain(SaksgangError(.ioError, "the reports could not be written", at: .init(file: pipeline.outputDirectory)),
+                                   paths: [staging.path, pipeline.outputDirectory])
         }
     }
 }

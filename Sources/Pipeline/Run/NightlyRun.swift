@@ -16,6 +16,17 @@ public final class NightlyRun {
     let logger: Logger
     let wait: Bool
     let programVersion: String
+    /// How far the run got: a failure before `.storing` changed nothing (did not run); a
+    /// failure later may have stored files but not published them.
+    public internal(set) var phase: Phase = .checks
+    /// Called after each input file (for a progress display).
+    public var progress: (@Sendable (Progress) -> Void)?
+    /// The exit code the caller will give a result, for the metrics file.
+    public var exitCode: (@Sendable (RunResult) -> Int32)?
+    /// The metrics file (default: the pipeline's `metrics`, else `<state>/saksgang.prom`).
+    public var metricsPath: String?
+    /// The files handled so far (for the metrics of a run that failed part-way).
+    var filesSoFar: [FileOutcome] = []
 
     public init(pipeline: LoadedPipeline, logger: Logger, wait: Bool = false, programVersion: String) {
         self.pipeline = pipeline
@@ -37,10 +48,16 @@ public final class NightlyRun {
 
     public func run() throws(SaksgangError) -> Outcome {
         let started = Date()
-        let outcome = try runStages()
-        MetricsFile.write(outcome, duration: Date().timeIntervalSince(started), pipeline: pipeline.config.name,
-                          stateDirectory: pipeline.stateDirectory)
-        return outcome
+        do {
+            let outcome = try runStages()
+            writeMetrics(result: outcome.allStored ? .allStored : .quarantined, files: outcome.files,
+                         casesInStore: outcome.casesInStore, started: started)
+            return outcome
+        } catch {
+            let e = DiskFull.explain(error, paths: [pipeline.stateDirectory, pipeline.outputDirectory])
+            writeMetrics(result: phase == .checks ? .didNotRun : .notPublished, files: filesSoFar, casesInStore: nil, started: started)
+            throw e
+        }
     }
 
     private func runStages() throws(SaksgangError) -> Outcome {
@@ -51,6 +68,8 @@ public final class NightlyRun {
         }
         let lock = try RunLock(stateDirectory: pipeline.stateDirectory, wait: wait)
         defer { withExtendedLifetime(lock) {} }
+        let staging = PublishStaging(stateDirectory: pipeline.stateDirectory, outputDirectory: pipeline.outputDirectory)
+        staging.cleanUp()
 
         let key = try PseudonymKey.load(path: pipeline.keyPath)
         let store = try SQLiteStore(path: pipeline.stateDirectory + "/store.sqlite")
@@ -72,12 +91,18 @@ public final class NightlyRun {
         var index = FileIndex(stateDirectory: pipeline.stateDirectory)
         let names = try inputFiles()
         let identities = try rereadChangedMappings(store: store, names: names, index: &index)
+        phase = .storing
+        var progressSoFar = Progress(filesDone: 0, filesTotal: names.count, records: 0, bytes: 0, started: Date())
         for name in names {
             let outcome = try ingest(name, store: store, pseudonymization: pseudonymization, quarantine: &quarantine, index: &index,
                                      identities: identities)
             outcomes.append(outcome)
+            filesSoFar = outcomes
+            progressSoFar.advance(by: outcome)
+            progress?(progressSoFar)
         }
         index.save(keeping: Set(names))
+        phase = .publishing
 
         // Nothing new, and the reports on disk are the ones this state gives: leave them.
         let nothingNew = !outcomes.contains { $0.status == .ingested || $0.status == .quarantined }
@@ -106,8 +131,9 @@ public final class NightlyRun {
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
-        let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes, quarantine: quarantine,
-                    keyID: key.id, store: store, audit: disclosed.audit)
+        let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes,
+                                  quarantine: try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store),
+                                  keyID: key.id, store: store, staging: staging, audit: disclosed.audit)
         ReportState(token: token, outputs: outputs).save(stateDirectory: pipeline.stateDirectory)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
                               casesInStore: measurements.total, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)
@@ -129,9 +155,11 @@ public final class NightlyRun {
         for name in names.sorted() where name.hasSuffix(".part") && !name.hasPrefix(".") {
             logger.info("still being written; left for the next run", metadata: ["file": "\(name)"])
         }
-        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".part") }.sorted().filter {
-            var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: pipeline.inputDirectory + "/" + $0, isDirectory: &isDir) && !isDir.boolValue
+        // A directory that no mapping reads is left alone; one named like an export is
+        // quarantined by `ingest` (as are FIFOs, devices and links to them).
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".part") }.sorted().filter { name in
+            !InputInspection.isDirectory(pipeline.inputDirectory + "/" + name)
+                || pipeline.mappings.contains { $0.matches(fileName: name) }
         }
     }
 
@@ -139,13 +167,19 @@ public final class NightlyRun {
                         quarantine: inout QuarantineLog, index: inout FileIndex,
                         identities: [String: String]) throws(SaksgangError) -> FileOutcome {
         let path = pipeline.inputDirectory + "/" + name
-        let (hash, bytes) = try index.hash(of: path, name: name)
-        var outcome = FileOutcome(name: name, format: nil, hash: hash, bytes: bytes, status: .ingested)
         guard let mapping = pipeline.mappings.first(where: { $0.matches(fileName: name) }) else {
-            outcome.status = .unmatched
             logger.warning("no mapping reads this file name; left alone", metadata: ["file": "\(name)"])
-            return outcome
+            return FileOutcome(name: name, format: nil, hash: "", bytes: 0, status: .unmatched)
         }
+        // Only a regular file that can be opened is read; anything else is set aside whole.
+        let hash: String, bytes: Int64
+        do throws(SaksgangError) {
+            if let problem = InputInspection.problem(path: path, name: name) { throw problem }
+            (hash, bytes) = try index.hash(of: path, name: name)
+        } catch {
+            return quarantineUnread(name, mapping: mapping, error: error, quarantine: &quarantine, identities: identities)
+        }
+        var outcome = FileOutcome(name: name, format: nil, hash: hash, bytes: bytes, status: .ingested)
         outcome.format = mapping.spec.name
         outcome.mappingHash = identities[mapping.spec.name]
         if try store.ingestedFile(hash: hash) != nil {
@@ -154,7 +188,8 @@ public final class NightlyRun {
             return outcome
         }
         try store.beginFile()
-        var file = FileIngestion(outcome: outcome, mapping: mapping, store: store, pseudonymization: pseudonymization)
+        var file = FileIngestion(outcome: outcome, mapping: mapping, store: store, pseudonymization: pseudonymization,
+                                 quarantineCap: pipeline.quarantineCap)
         do {
             let report = try ExportReader(mapping: mapping, limits: pipeline.limits).read(path: path) { try file.accept($0) }
             try file.storePieces()
@@ -164,12 +199,19 @@ public final class NightlyRun {
                 file.note(fileWarning: w)
             }
             outcome = file.outcome
+            // The file's quarantine entries go to the state folder before its transaction
+            // commits: a rerun after a kill lists them as an uninterrupted run does.
+            file.summarizeQuarantine()
+            do { try QuarantineArchive(stateDirectory: pipeline.stateDirectory).save(file.quarantine.encoded(), hash: hash) } catch {
+                throw DiskFull.explain(SaksgangError(.store, "cannot keep the file's quarantine entries in the state folder",
+                                                     at: .init(file: pipeline.stateDirectory + "/quarantine")),
+                                       paths: [pipeline.stateDirectory])
+            }
             try store.commitFile(IngestedFile(
                 hash: hash, name: name, bytes: bytes, format: mapping.spec.name, records: outcome.records,
                 inserted: outcome.inserted, updated: outcome.updated, duplicates: outcome.duplicates,
                 quarantined: outcome.quarantined, ingestedAt: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
                 mappingHash: outcome.mappingHash ?? ""))
-            for e in file.quarantine.entries { quarantine.append(e) }
             if outcome.quarantined > 0 {
                 logger.warning("records quarantined", metadata: ["file": "\(name)", "count": "\(outcome.quarantined)"])
             }
@@ -179,7 +221,7 @@ public final class NightlyRun {
         } catch {
             store.rollbackFile()
             let e = (error as? SaksgangError) ?? SaksgangError(.ioError, "the file could not be read")
-            if e.code == .store { throw e }
+            if e.code == .store || e.code == .diskFull { throw e }
             outcome = FileOutcome(name: name, format: mapping.spec.name, hash: hash, bytes: bytes, status: .quarantined,
                                   reason: e.code.rawValue, mappingHash: identities[mapping.spec.name])
             quarantine.add(e.at(.init(file: name)), scope: "file", file: name)
@@ -189,8 +231,4 @@ public final class NightlyRun {
         return outcome
     }
 
-}
-
-extension QuarantineLog {
-    mutating func append(_ e: Entry) { entries.append(e) }
 }

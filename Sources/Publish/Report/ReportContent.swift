@@ -21,10 +21,13 @@ public struct ReportContent: Sendable {
     /// Data-quality figures (metrics.md §6): shown in their own section and appended to the
     /// machine tables after `figures`.
     public var dataQuality: [Figure]
+    /// School calendars the figures needed and the pipeline does not have
+    /// (`kommunenummer-YYYY-YYYY`): their school-day figures are withheld, and the report says so.
+    public var missingSchoolCalendars: [String]
 
     public init(title: String, language: ReportLanguage = .bokmal, asOf: LocalDate, threshold: Int,
                 targets: [TargetDescription] = [], figures: [Figure], files: [FileSummary] = [],
-                quarantineCount: Int = 0, dataQuality: [Figure] = []) {
+                quarantineCount: Int = 0, dataQuality: [Figure] = [], missingSchoolCalendars: [String] = []) {
         self.title = title
         self.language = language
         self.asOf = asOf
@@ -34,6 +37,7 @@ public struct ReportContent: Sendable {
         self.files = files
         self.quarantineCount = quarantineCount
         self.dataQuality = dataQuality
+        self.missingSchoolCalendars = missingSchoolCalendars
     }
 
     /// The target of a time metric, or of the time metric a within-target share reads.

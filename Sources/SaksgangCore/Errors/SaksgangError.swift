@@ -21,6 +21,12 @@ public struct SaksgangError: Error, Sendable, Equatable, CustomStringConvertible
 
         // Files and bytes
         public static let ioError = Code(rawValue: "io_error")
+        /// A directory, FIFO, device, socket or a link to one, named like an export: never opened for reading.
+        public static let notRegularFile = Code(rawValue: "not_a_regular_file")
+        /// The file exists but cannot be opened (permissions).
+        public static let unreadableFile = Code(rawValue: "file_unreadable")
+        /// The disk holding the state or the output folder is full.
+        public static let diskFull = Code(rawValue: "disk_full")
         public static let emptyFile = Code(rawValue: "empty_file")
         public static let gzipTruncated = Code(rawValue: "gzip_truncated")
         public static let gzipCorrupt = Code(rawValue: "gzip_corrupt")

@@ -53,9 +53,13 @@ struct FigureIndex {
         }
     }
 
-    /// The columns of the group tables, in parts that fit the page: one part per section of
-    /// the catalogue.
-    static let tableParts: [[Measurement]] = Metric.sections.map { $0.metrics.compactMap(column(of:)) }.filter { !$0.isEmpty }
+    /// The columns of the group tables, in parts that fit the page: the sections of the
+    /// catalogue, split where a section has more than four columns.
+    static let tableParts: [[Measurement]] = Metric.sections.flatMap { section -> [[Measurement]] in
+        let columns = section.metrics.compactMap(column(of:)).filter { $0.metric != .cases }
+        // At most four columns beside the case count, so that a table fits the page.
+        return stride(from: 0, to: columns.count, by: 4).map { Array(columns[$0..<min($0 + 4, columns.count)]) }
+    }
 
     init(_ figures: [Figure]) {
         self.figures = figures

@@ -20,11 +20,15 @@ extension ReportPage {
                 guard let c = f.comparison else { continue }
                 let within = index.withinSchools(of: f)
                 let metric = strings.metricLabel(f.metric) + (f.category.map { " (" + strings.categoryLabel(f.metric, $0) + ")" } ?? "")
+                    + " – " + strings.groupingTitle(f.grouping).lowercased()
                 let group = strings.groupLabel(grouping: f.grouping, group: f.group)
                 let reference = strings.groupLabel(grouping: f.grouping, group: c.reference)
                 w.element("li", text: words.flagged(metric: metric, group: group, reference: reference,
                                                     difference: points(f.estimate), low: points(f.ciLow), high: points(f.ciHigh),
-                                                    p: pText(c.pAdjusted), within: within.map { words.within(points($0.estimate), $0.comparison?.flag == true) }))
+                                                    p: pText(c.pAdjusted), within: within.map { w in
+                    words.within(points(w.estimate), tested: w.comparison?.pAdjusted != nil, flagged: w.comparison?.flag == true,
+                                 smaller: abs(w.estimate ?? 0) < abs(f.estimate ?? 0) / 2)
+                }))
             }
             w.close("ul")
         }
@@ -78,12 +82,20 @@ struct ComparisonWords {
         return within.map { base + " " + $0 } ?? base
     }
 
-    func within(_ difference: String, _ flagged: Bool) -> String {
-        switch (language, flagged) {
-        case (.bokmal, true): return "Innen skolene: \(difference) prosentpoeng, også flagget."
-        case (.bokmal, false): return "Innen skolene: \(difference) prosentpoeng, ikke flagget – forskjellen kan skyldes skolesammensetningen."
-        case (.english, true): return "Within schools: \(difference) percentage points, also flagged."
-        case (.english, false): return "Within schools: \(difference) percentage points, not flagged – the difference may come from which schools the groups attend."
+    /// The comparison within schools, in words: also flagged; not tested (too few cases in
+    /// schools with both groups); or not flagged, and then whether it is much smaller than the
+    /// pooled difference (the groups attend different schools).
+    func within(_ difference: String, tested: Bool, flagged: Bool, smaller: Bool) -> String {
+        let nb = language == .bokmal
+        let head = nb ? "Innen skolene: \(difference) prosentpoeng" : "Within schools: \(difference) percentage points"
+        if flagged { return head + (nb ? ", også flagget." : ", also flagged.") }
+        if !tested {
+            return head + (nb ? ", ikke testet (for få saker i skoler som har begge gruppene)." : ", not tested (too few cases in schools with both groups).")
         }
+        if smaller {
+            return head + (nb ? ", ikke flagget: forskjellen er mye mindre innen skolene og kan delvis skyldes hvilke skoler gruppene går på."
+                : ", not flagged: the difference is much smaller within schools and may partly come from which schools the groups attend.")
+        }
+        return head + (nb ? ", ikke flagget." : ", not flagged.")
     }
 }

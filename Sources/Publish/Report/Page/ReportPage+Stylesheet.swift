@@ -13,6 +13,7 @@ extension ReportPage {
     h2 { margin: 2.5rem 0 .75rem; font-size: 1.35rem; }
     h3 { margin: 1.75rem 0 .5rem; font-size: 1.05rem; }
     .as-of { margin: 0; color: var(--muted); }
+    .banner { margin: 1em 0 0; padding: .5em .8em; border-left: 4px solid #b35806; background: #fff4e5; }
     .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; }
     .card { border: 1px solid var(--line); border-top: 4px solid var(--accent); border-radius: 6px; padding: .9rem 1rem 1rem; }
     .card h3 { margin: 0 0 .3rem; font-size: .95rem; color: var(--muted); font-weight: 600; }

@@ -73,6 +73,9 @@ struct ReportPage {
         w.element("p", [("class", "kicker")], text: strings.kicker)
         w.element("h1", text: content.title)
         w.element("p", [("class", "as-of")], text: strings.asOf(strings.date(content.asOf)))
+        if !content.missingSchoolCalendars.isEmpty {
+            w.element("p", [("class", "banner")], text: strings.missingCalendars(content.missingSchoolCalendars.joined(separator: ", ")))
+        }
         w.close("header")
         w.newline()
     }

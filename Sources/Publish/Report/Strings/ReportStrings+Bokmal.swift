@@ -7,6 +7,7 @@ extension ReportStrings {
         dateFormat: { d, m, y in "\(d). \(m) \(y)" },
         kicker: "Saksgang · skolemiljøsaker",
         asOf: { "Tallene gjelder sakene slik de sto i eksporten \($0)." },
+        missingCalendars: { "Skolerute mangler for \($0) (kommunenummer og skoleår). Tall i skoledager er ikke beregnet for saker som trenger dem; de er ikke erstattet med arbeidsdager." },
         footer: "Laget av Saksgang. Rapporten viser bare tall for grupper av saker, aldri navn eller identiteter.",
         headlineTitle: "Hovedtall",
         casesLabel: "saker",

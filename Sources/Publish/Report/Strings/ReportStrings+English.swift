@@ -7,6 +7,7 @@ extension ReportStrings {
         dateFormat: { d, m, y in "\(d) \(m) \(y)" },
         kicker: "Saksgang · school environment cases",
         asOf: { "The figures describe the cases as they stood in the export of \($0)." },
+        missingCalendars: { "No school calendar for \($0) (municipality number and school year). Figures in school days are not computed for the cases that need them; they are not replaced by working days." },
         footer: "Made by Saksgang. The report shows figures for groups of cases only, never names or identities.",
         headlineTitle: "Key figures",
         casesLabel: "cases",

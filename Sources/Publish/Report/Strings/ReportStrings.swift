@@ -14,6 +14,7 @@ struct ReportStrings: Sendable {
     // Page frame
     var kicker: String
     var asOf: @Sendable (_ date: String) -> String
+    var missingCalendars: @Sendable (_ list: String) -> String
     var footer: String
 
     // Headline
