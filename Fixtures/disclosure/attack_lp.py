@@ -9,8 +9,8 @@ bounds rounded inwards to whole cases. Writes the intervals as JSON.
 
     python3 attack_lp.py REPORT_DIR OUT.json
 
-The relations are the ones Saksgang's audit uses, including its two documented omissions
-(an n <= cases bound with both sides withheld; numerator + complement = n with n withheld).
+The relations are every one a reader knows: sums over groups, schools within municipalities,
+crossings within their margins, numerator + complement = n, every n at most its group's cases.
 """
 import json
 import math
@@ -139,8 +139,6 @@ def main(report, out):
     hi = np.full(len(unknown), np.inf)
     A, b = [], []
     for eq in equalities:
-        if len(eq) == 3 and role(cells[eq[0][0]][0]) == "part" and value[eq[2][0]] is None:
-            continue  # numerator + complement = n with n withheld: left out, as in the audit
         row, rhs = [], 0
         for i, c in eq:
             if value[i] is None:
@@ -150,8 +148,11 @@ def main(report, out):
         if row:
             A.append(row)
             b.append(rhs)
+    ub = []
     for s, l in bounds:
-        if value[s] is None and value[l] is not None:
+        if value[s] is None and value[l] is None:
+            ub.append([(col[s], 1), (col[l], -1)])
+        elif value[s] is None and value[l] is not None:
             hi[col[s]] = min(hi[col[s]], value[l])
         elif value[s] is not None and value[l] is None:
             lo[col[l]] = max(lo[col[l]], value[s])

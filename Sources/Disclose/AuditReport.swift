@@ -13,6 +13,21 @@ public struct AuditReport: Sendable, Codable, Equatable {
         /// nil: unbounded above.
         public var high: Int?
         public var protected: Bool
+        /// True: the LP's exact bounds. False: two feasible points this far apart were found,
+        /// which proves the cell can take every value between (the true interval is at least
+        /// this wide).
+        public var exact: Bool
+
+        init(_ iv: IntervalAudit.Interval, in tables: LinkedTables, threshold: Int) {
+            let cell = tables.cells[iv.cell]
+            quantity = cell.quantity
+            grouping = cell.grouping
+            group = cell.group
+            low = iv.low
+            high = iv.high
+            protected = iv.protected(threshold: threshold)
+            exact = iv.exact
+        }
     }
 
     /// What the control did (absent when a written report is audited again).
@@ -27,10 +42,9 @@ public struct AuditReport: Sendable, Codable, Equatable {
         public var cellsWithheldPrimary: Int
         public var cellsWithheldSecondary: Int
         public var rounds: Int
-        public var seconds: Double
 
         enum CodingKeys: String, CodingKey {
-            case figures, cells, rounds, seconds
+            case figures, cells, rounds
             case figuresWithheld = "figures_withheld", cellsWithheld = "cells_withheld"
             case cellsWithheldPrimary = "cells_withheld_primary", cellsWithheldSecondary = "cells_withheld_secondary"
         }
@@ -68,7 +82,9 @@ public struct AuditReport: Sendable, Codable, Equatable {
         cellsChecked = intervals.count
         cellsUnprotected = intervals.filter { !$0.protected }.count
         passed = cellsUnprotected == 0
-        narrowest = intervals.min { a, b in
+        // The narrowest of the cells that must span k (a cell known to be at least k is
+        // protected whatever its width).
+        narrowest = intervals.filter { $0.low < threshold }.min { a, b in
             (a.high.map { $0 - a.low } ?? Int.max, a.quantity, a.grouping, a.group) < (b.high.map { $0 - b.low } ?? Int.max, b.quantity, b.grouping, b.group)
         }
     }

@@ -40,6 +40,15 @@ public struct CountCell: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     public static let cases = "cases"
+    /// Quantities of the previous publication, and of the change since it, when the two
+    /// are audited together.
+    public static let previousPrefix = "previous:"
+    public static let differencePrefix = "difference:"
+
+    var isDifference: Bool { quantity.hasPrefix(Self.differencePrefix) }
+
+    /// The key of the cell in a stored publication's true values.
+    var key: String { quantity + "\t" + grouping + "\t" + group }
 
     /// The cells a figure carries: for a share, its n, numerator and complement (in that order).
     static func quantities(of f: Figure) -> [String] {

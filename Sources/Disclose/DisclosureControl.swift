@@ -26,14 +26,28 @@ public struct DisclosureControl: Sendable {
     public struct Result: Sendable {
         public var figures: [Figure]
         public var audit: AuditReport
+        /// The true values of the cells the figures carry, for the record of this publication.
+        public var truth: [String: Int]
+        /// How long control and audit took (for the log; not in audit.json, which is a
+        /// function of the tables).
+        public var seconds: Double
     }
 
-    /// Controls the figures and audits the result; throws when the audit fails.
-    public func protect(_ figures: [Figure], municipalityOfSchool: [String: String]) throws(SaksgangError) -> Result {
+    /// Controls the figures and audits the result; throws when the audit fails. With the
+    /// `previous` publication, the two are controlled together: its withheld cells stay
+    /// protected, and what changed since is a table that passes the same rule.
+    public func protect(_ figures: [Figure], municipalityOfSchool: [String: String],
+                        previous: PreviousPublication? = nil) throws(SaksgangError) -> Result {
         let started = Date()
-        let tables = LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .truth)
+        var tables = LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .truth)
+        var truth: [String: Int] = [:]
+        for (i, c) in tables.cells.enumerated() where !tables.unavailable[i] {
+            if let v = tables.values[i] { truth[c.key] = v }
+        }
+        let earlier = previous.map { tables.join(previous: $0, municipalityOfSchool: municipalityOfSchool, threshold: threshold) } ?? []
         let rule = PrimaryRule(threshold: threshold)
         var state = SuppressionState(tables: tables)
+        state.hide(earlier)
 
         // Primary.
         var schoolTotal: [String: Int] = [:]
@@ -43,7 +57,7 @@ public struct DisclosureControl: Sendable {
         for (i, f) in figures.enumerated() where !tables.cellsOfFigure[i].isEmpty {
             if rule.withholds(f, schoolTotal: PrimaryRule.school(of: f).flatMap { schoolTotal[$0] }) { state.withhold(figure: i) }
         }
-        let primary = state.withheldCells.count
+        let primary = state.withheldCells.count - earlier.count
 
         // Secondary, until the audit passes.
         let secondary = SecondarySuppression(threshold: threshold)
@@ -51,12 +65,8 @@ public struct DisclosureControl: Sendable {
 
         // The exact audit of what is published.
         let audited = state.auditedCells
-        let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: state.known, audited: audited)
-        let cellIntervals = intervals.map { iv in
-            AuditReport.CellInterval(quantity: tables.cells[iv.cell].quantity, grouping: tables.cells[iv.cell].grouping,
-                                     group: tables.cells[iv.cell].group, low: iv.low, high: iv.high,
-                                     protected: iv.protected(threshold: threshold))
-        }
+        let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: state.known, audited: audited, quick: true)
+        let cellIntervals = intervals.map { AuditReport.CellInterval($0, in: tables, threshold: threshold) }
 
         // Comparisons follow the figures of both groups.
         var withheldFigure = state.withheldFigures
@@ -91,29 +101,30 @@ public struct DisclosureControl: Sendable {
         }
         let control = AuditReport.Control(
             figures: figures.count, figuresWithheld: withheldFigure.count,
-            cells: tables.cells.indices.filter { !tables.unavailable[$0] }.count, cellsWithheld: audited.count,
-            cellsWithheldPrimary: primary, cellsWithheldSecondary: audited.count - primary, rounds: rounds,
-            seconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000)
+            cells: tables.cells.indices.filter { !tables.unavailable[$0] && !tables.fixed[$0] }.count,
+            cellsWithheld: audited.count - earlier.count,
+            cellsWithheldPrimary: primary, cellsWithheldSecondary: audited.count - earlier.count - primary, rounds: rounds)
         let audit = AuditReport(threshold: threshold, intervals: cellIntervals, municipalityOfSchool: municipalityOfSchool,
                                 control: control)
         guard audit.passed else {
             throw SaksgangError(.disclosureAuditFailed,
                                 "\(audit.cellsUnprotected) withheld cells could be pinned closer than the protection interval; nothing was published")
         }
-        return Result(figures: out, audit: audit)
+        return Result(figures: out, audit: audit, truth: truth, seconds: Date().timeIntervalSince(started))
     }
 
     /// Audits a written report again from its figures (tables.json) and the school register
     /// of its audit.json.
-    public func audit(published figures: [Figure], municipalityOfSchool: [String: String]) throws(SaksgangError) -> AuditReport {
+    /// With `exact`, every interval is the LP's exact bounds; otherwise a cell is passed as
+    /// soon as two feasible points show it spans k (what the run itself does).
+    public func audit(published figures: [Figure], municipalityOfSchool: [String: String],
+                      exact: Bool = false) throws(SaksgangError) -> AuditReport {
         let tables = LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .published)
         let audited = tables.cells.indices.filter { tables.values[$0] == nil && !tables.unavailable[$0] }
-        let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: { tables.values[$0] }, audited: audited)
-        return AuditReport(threshold: threshold, intervals: intervals.map { iv in
-            AuditReport.CellInterval(quantity: tables.cells[iv.cell].quantity, grouping: tables.cells[iv.cell].grouping,
-                                     group: tables.cells[iv.cell].group, low: iv.low, high: iv.high,
-                                     protected: iv.protected(threshold: threshold))
-        }, municipalityOfSchool: municipalityOfSchool)
+        let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: { tables.values[$0] }, audited: audited,
+                                                                          quick: !exact)
+        return AuditReport(threshold: threshold, intervals: intervals.map { AuditReport.CellInterval($0, in: tables, threshold: threshold) },
+                           municipalityOfSchool: municipalityOfSchool)
     }
 
     private struct FigureKey: Hashable {

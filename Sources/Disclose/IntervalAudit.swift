@@ -54,10 +54,10 @@ public struct IntervalAudit: Sendable {
         var relationOfRow: [Int] = []
         var upperFrom = [Int](repeating: -1, count: cellOfColumn.count)
         for (ri, r) in tables.equalities.enumerated() {
-            // A share's numerator + complement = n with its n withheld too: left out, so
-            // that the categories of a category share are not one program
-            // (docs/disclosure.md, "What is not done").
-            if r.terms.count == 3, tables.cells[r.terms[0].cell].role == .part, known(r.terms[2].cell) == nil { continue }
+            // A share's numerator + complement = n with its n withheld too: left out, so that
+            // each quantity stays its own small program (docs/disclosure.md, "Limits").
+            if r.terms.count == 3, tables.cells[r.terms[0].cell].role == .part, !tables.cells[r.terms[0].cell].isDifference,
+               known(r.terms[2].cell) == nil { continue }
             var row: [(column: Int, coefficient: Double)] = []
             var rhs = 0
             for t in r.terms {
@@ -76,8 +76,8 @@ public struct IntervalAudit: Sendable {
             let s = column[b.small], l = column[b.large]
             switch (s >= 0, l >= 0) {
             case (true, true):
-                // Both withheld: left out, so that each quantity is its own program
-                // (docs/disclosure.md, "What is not done").
+                // Both withheld: left out, so that each quantity stays its own small program
+                // (docs/disclosure.md, "Limits").
                 break
             case (true, false):
                 if Double(constant[b.large]) < upper[s] { upper[s] = Double(constant[b.large]); upperFrom[s] = b.large }
@@ -124,7 +124,10 @@ public struct IntervalAudit: Sendable {
                 rows: blockRows.map { r in rows[r].map { (local[$0.column]!, $0.coefficient) } },
                 rowLower: blockRows.map { rowLower[$0] }, rowUpper: blockRows.map { rowUpper[$0] })
             let t0 = Date()
-            let point = feasible.map { f in cols.map { Double(f[cellOfColumn[$0]] ?? 0) } }
+            // The true values are a feasible point (only when every one is known).
+            let point = feasible.flatMap { f in
+                cols.allSatisfy { f[cellOfColumn[$0]] != nil } ? cols.map { Double(f[cellOfColumn[$0]]!) } : nil
+            }
             /// The published cells behind the rows and bounds that bind the last solution.
             func binding() -> [Int] {
                 var out: Set<Int> = []
@@ -138,7 +141,7 @@ public struct IntervalAudit: Sendable {
             }
             for iv in try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point,
                                 binding: binding) { byCell[iv.cell] = iv }
-            if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil, cols.count > 1000 {
+            if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil, cols.count > 200 {
                 FileHandle.standardError.write("block \(cols.count): \(solver.solves) solves in \(Date().timeIntervalSince(t0)) s\n".data(using: .utf8)!)
             }
         }
@@ -157,20 +160,36 @@ public struct IntervalAudit: Sendable {
         }
         let k = Double(threshold)
         if quick {
-            // A few objectives that push many cells at once (all up, all down, random signs):
-            // most cells' spans reach k without a solve of their own.
+            // A few objectives that push many cells at once (all up, all down, random signs),
+            // then the cells not yet seen to span k, pushed up and down together: most
+            // cells' spans reach k without solves of their own.
             var generator = SplitMix(seed: UInt64(solver.columns))
-            for round in 0..<8 {
+            for round in 0..<4 {
                 let objective = (0..<solver.columns).map { _ in round < 2 ? 1.0 : (generator.next() & 1 == 0 ? 1.0 : -1.0) }
                 if case .optimal = try solver.optimize(objective, maximize: round % 2 == 0) { see() }
+            }
+            var open = cells.map(\.column).filter { seenHigh[$0] - seenLow[$0] < k + 1 }
+            for _ in 0..<8 where !open.isEmpty {
+                var objective = [Double](repeating: 0, count: solver.columns)
+                for c in open { objective[c] = 1 }
+                if case .optimal = try solver.optimize(objective, maximize: true) { see() }
+                if case .optimal = try solver.optimize(objective, maximize: false) { see() }
+                let still = open.filter { seenHigh[$0] - seenLow[$0] < k + 1 }
+                if still.count == open.count { break }
+                open = still
+            }
+            if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil, solver.columns > 200 {
+                FileHandle.standardError.write("  spanning: \(solver.solves) solves, \(open.count) of \(cells.count) cells still open\n".data(using: .utf8)!)
             }
         }
         var out: [Interval] = []
         out.reserveCapacity(cells.count)
         for (cell, c) in cells {
-            if quick, seenHigh[c] - seenLow[c] >= k - 1e-6 {
-                out.append(Interval(cell: cell, low: Int((seenLow[c] - 1e-6).rounded(.up)), high: Int((seenHigh[c] + 1e-6).rounded(.down)),
-                                    exact: false))
+            let seen = Interval(cell: cell, low: Int((seenLow[c] - 1e-6).rounded(.up)), high: Int((seenHigh[c] + 1e-6).rounded(.down)),
+                                exact: false)
+            if quick, seenLow[c] <= seenHigh[c], let width = seen.width, width >= threshold {
+                // Two feasible points this far apart prove the interval at least this wide.
+                out.append(seen)
                 continue
             }
             let low: Int

@@ -29,6 +29,9 @@ public struct LinkedTables: Sendable {
     public private(set) var minimum: [Int] = []
     /// Cells that only figures not available carry (unknown to everyone, never audited).
     public private(set) var unavailable: [Bool] = []
+    /// Cells of the previous publication (and differences between the two): already
+    /// published or withheld, never a candidate for withholding tonight.
+    public private(set) var fixed: [Bool] = []
     /// The cells each figure carries, by figure index.
     public private(set) var cellsOfFigure: [[Int]] = []
     /// The figures that carry each cell.
@@ -90,6 +93,7 @@ public struct LinkedTables: Sendable {
         cells.append(c)
         values.append(nil)
         unavailable.append(true)
+        fixed.append(false)
         figuresOfCell.append([])
         let listed = Grouping.named(c.grouping)?.groups
         let met = c.role == .cases && !c.grouping.contains(Grouping.crossingSeparator) && c.grouping != "all"
@@ -166,4 +170,48 @@ public struct LinkedTables: Sendable {
 
     /// The cell's index, if the tables have it.
     public func index(of c: CountCell) -> Int? { index[c] }
+
+    /// Joins the previous publication to tonight's cells, as an attacker who keeps both
+    /// would (docs/disclosure.md, "Across nights"):
+    /// - every cell and relation of the previous publication, its published values known and
+    ///   its withheld cells unknown (`previous:` quantities);
+    /// - a cell can only grow between two publications when cases only arrive: previous ≤
+    ///   tonight, stated wherever it holds for the true values (an attacker may assume it;
+    ///   where it does not hold the assumption would mislead, not inform);
+    /// - for every cell that grew by 1 to k−1 cases, the difference as a cell of its own
+    ///   (`difference:`): a small cell of the table of what changed, protected like any other.
+    /// Returns the previous publication's withheld cells and the differences (all unknown).
+    mutating func join(previous: PreviousPublication, municipalityOfSchool: [String: String], threshold: Int) -> [Int] {
+        let before = LinkedTables(figures: previous.figures, municipalityOfSchool: municipalityOfSchool, source: .published)
+        let offset = cells.count
+        var hidden: [Int] = []
+        for (i, c) in before.cells.enumerated() {
+            let j = cell(CountCell(quantity: CountCell.previousPrefix + c.quantity, grouping: c.grouping, group: c.group))
+            precondition(j == offset + i)
+            values[j] = previous.truth[c.key] ?? before.values[i]
+            unavailable[j] = before.unavailable[i]
+            minimum[j] = before.minimum[i]
+            fixed[j] = true
+            if before.values[i] == nil && !before.unavailable[i] { hidden.append(j) }
+        }
+        for r in before.equalities {
+            equalities.append(Relation(terms: r.terms.map { (offset + $0.cell, $0.coefficient) }))
+        }
+        for b in before.bounds { bounds.append((offset + b.small, offset + b.large)) }
+        for (i, c) in before.cells.enumerated() where !before.unavailable[i] {
+            guard let now = index[c], !unavailable[now], let new = values[now], let old = values[offset + i], old <= new else { continue }
+            bounds.append((offset + i, now))
+            let change = new - old
+            if change >= 1 && change < threshold {
+                let d = cell(CountCell(quantity: CountCell.differencePrefix + c.quantity, grouping: c.grouping, group: c.group))
+                values[d] = change
+                unavailable[d] = false
+                minimum[d] = 0
+                fixed[d] = true
+                equalities.append(Relation(terms: [(d, 1), (now, -1), (offset + i, 1)]))
+                hidden.append(d)
+            }
+        }
+        return hidden
+    }
 }

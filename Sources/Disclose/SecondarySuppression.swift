@@ -46,14 +46,14 @@ struct SecondarySuppression: Sendable {
         func complement(of c: Int, in s: SuppressionState) -> Int? {
             var best: Int?
             for r in relationsOf[c] {
-                for t in tables.equalities[r].terms where t.cell != c && s.known(t.cell) != nil {
+                for t in tables.equalities[r].terms where t.cell != c && s.known(t.cell) != nil && !tables.fixed[t.cell] {
                     if best.map({ cost(t.cell) < cost($0) }) ?? true { best = t.cell }
                 }
             }
             if best != nil { return best }
             for b in boundsOf[c] {
                 let other = tables.bounds[b].small == c ? tables.bounds[b].large : tables.bounds[b].small
-                if s.known(other) != nil, best.map({ cost(other) < cost($0) }) ?? true { best = other }
+                if s.known(other) != nil, !tables.fixed[other], best.map({ cost(other) < cost($0) }) ?? true { best = other }
             }
             return best
         }
@@ -75,7 +75,7 @@ struct SecondarySuppression: Sendable {
                     guard unknown.count == 1, state.withheldCells.contains(unknown[0]) else { continue }
                     let lone = unknown[0]
                     var best: Int?
-                    for t in eq.terms where t.cell != lone {
+                    for t in eq.terms where t.cell != lone && !tables.fixed[t.cell] {
                         if best.map({ cost(t.cell) < cost($0) }) ?? true { best = t.cell }
                     }
                     guard let best else { continue }
@@ -104,11 +104,11 @@ struct SecondarySuppression: Sendable {
                 // The relations that bind the cell's bounds (the LP's certificate): withhold
                 // one of their published cells, big enough to give the cell room to move.
                 let need = threshold - (iv.width ?? threshold)
-                if let c = iv.binding.filter({ state.known($0) != nil })
+                if let c = iv.binding.filter({ state.known($0) != nil && !tables.fixed[$0] })
                     .min(by: { bindingCost($0, need: need) < bindingCost($1, need: need) }) {
                     chosen.insert(c)
                     // Still pinned after several rounds: every binding cell at once.
-                    if failures[iv.cell]! >= 4 { chosen.formUnion(iv.binding.filter { state.known($0) != nil }) }
+                    if failures[iv.cell]! >= 4 { chosen.formUnion(iv.binding.filter { state.known($0) != nil && !tables.fixed[$0] }) }
                     continue
                 }
                 if let c = complement(of: iv.cell, in: state) {

@@ -17,6 +17,10 @@ struct SuppressionState: Sendable {
         }
     }
 
+    /// Cells unknown from the start that no figure of tonight carries (the previous
+    /// publication's withheld cells, the differences since it).
+    mutating func hide(_ cells: [Int]) { withheldCells.formUnion(cells) }
+
     mutating func withhold(cell: Int) {
         for f in tables.figuresOfCell[cell] { withhold(figure: f) }
     }

@@ -10,7 +10,7 @@ public enum WrittenReportAudit {
         var rows: [Figure]
     }
 
-    public static func audit(outputDirectory: String) throws(SaksgangError) -> AuditReport {
+    public static func audit(outputDirectory: String, exact: Bool = false) throws(SaksgangError) -> AuditReport {
         let folder = URL(fileURLWithPath: outputDirectory)
         let tables: Tables
         do {
@@ -25,6 +25,6 @@ public enum WrittenReportAudit {
             throw SaksgangError(.configuration, "audit.json could not be read", at: .init(file: "audit.json"))
         }
         return try DisclosureControl(threshold: tables.threshold).audit(published: tables.rows,
-                                                                         municipalityOfSchool: previous.municipalityOfSchool)
+                                                                         municipalityOfSchool: previous.municipalityOfSchool, exact: exact)
     }
 }

@@ -17,9 +17,12 @@ struct AuditCommand: ParsableCommand {
     @Argument(help: "The report folder (with tables.json and audit.json).")
     var outputDirectory: String
 
+    @Flag(help: "Compute every withheld cell's exact interval (two linear programs per cell), not only that it spans k.")
+    var exact = false
+
     func run() throws {
         let report: AuditReport
-        do { report = try WrittenReportAudit.audit(outputDirectory: outputDirectory) } catch {
+        do { report = try WrittenReportAudit.audit(outputDirectory: outputDirectory, exact: exact) } catch {
             FileHandle.standardError.write(Data("saksgang audit: \(error.message)\n".utf8))
             throw ExitCode(ExitStatus.didNotRun.rawValue)
         }

@@ -15,7 +15,8 @@ extension NightlyRun {
     /// way whether it was stored tonight or on an earlier night: a stored file is listed as
     /// ingested with the counts the store recorded when it was read.
     func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, outcomes: [FileOutcome],
-                 quarantine data: Data, keyID: String, store: SQLiteStore, staging: PublishStaging, audit: AuditReport) throws(SaksgangError) -> [OutputFile] {
+                 quarantine data: Data, keyID: String, store: SQLiteStore, staging: PublishStaging, audit: AuditReport,
+                 asOf: LocalDate) throws(SaksgangError) -> [OutputFile] {
         let ingested = try store.ingestedFiles().sorted { $0.name < $1.name }
         var storedByHash: [String: IngestedFile] = [:]
         for f in ingested { storedByHash[f.hash] = f }
@@ -26,13 +27,13 @@ extension NightlyRun {
         for o in outcomes where o.status == .quarantined {
             files.append(FileSummary(name: o.name, format: o.format ?? "", errorReason: o.reason))
         }
-        let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
         let language: ReportLanguage = pipeline.config.language == "en" ? .english : .bokmal
-        let content = ReportContent(
+        var content = ReportContent(
             title: pipeline.config.name, language: language, asOf: asOf, threshold: pipeline.threshold,
             targets: TargetDescription.all(targets, language: language),
             figures: figures, files: files, quarantineCount: ingested.reduce(0) { $0 + $1.quarantined } + files.filter { $0.errorReason != nil }.count,
             dataQuality: dataQuality, missingSchoolCalendars: pipeline.schoolCalendars.missing.map(\.description))
+        content.publication = pipeline.publishEvery
         try staging.prepare()
         do {
             var outputs = try ReportWriter.write(content, to: staging.path)

@@ -122,10 +122,27 @@ public final class NightlyRun {
         do { try store.forEachCase { measurements.add($0) } } catch let e as SaksgangError { throw e } catch {
             throw SaksgangError(.store, "the stored cases could not be read")
         }
-        let disclosed = try DisclosureControl(threshold: pipeline.threshold).protect(
-            measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction),
-            municipalityOfSchool: measurements.municipalityOfSchool)
-        let published = disclosed.figures
+        // Within the publication period of the last publication, its figures are published
+        // again; otherwise tonight's are controlled together with it (docs/disclosure.md).
+        let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
+        let previous = try PublicationRecord.load(stateDirectory: pipeline.stateDirectory)
+        let record: PreviousPublication
+        if let previous, previous.threshold == pipeline.threshold, let day = previous.asOfDate,
+           pipeline.publishEvery.same(day, asOf) {
+            record = previous
+            logger.info("figures of the current publication period published again", metadata: ["as_of": "\(previous.asOf)"])
+        } else {
+            let disclosed = try DisclosureControl(threshold: pipeline.threshold).protect(
+                measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction),
+                municipalityOfSchool: measurements.municipalityOfSchool,
+                previous: previous.flatMap { $0.threshold == pipeline.threshold ? $0 : nil })
+            logger.info("disclosure control done", metadata: [
+                "cells": "\(disclosed.audit.control?.cells ?? 0)", "cells_withheld": "\(disclosed.audit.control?.cellsWithheld ?? 0)",
+                "rounds": "\(disclosed.audit.control?.rounds ?? 0)", "seconds": "\(String(format: "%.1f", disclosed.seconds))"])
+            record = PreviousPublication(asOf: asOf.description, threshold: pipeline.threshold, figures: disclosed.figures,
+                                         truth: disclosed.truth, audit: disclosed.audit)
+        }
+        let published = record.figures
         let figures = published.filter { !Metric.dataQuality.contains($0.metric) }
         let quality = published.filter { Metric.dataQuality.contains($0.metric) }
 
@@ -133,7 +150,8 @@ public final class NightlyRun {
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
         let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes,
                                   quarantine: try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store),
-                                  keyID: key.id, store: store, staging: staging, audit: disclosed.audit)
+                                  keyID: key.id, store: store, staging: staging, audit: record.audit, asOf: record.asOfDate ?? asOf)
+        try PublicationRecord.save(record, stateDirectory: pipeline.stateDirectory)
         ReportState(token: token, outputs: outputs).save(stateDirectory: pipeline.stateDirectory)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
                               casesInStore: measurements.total, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)

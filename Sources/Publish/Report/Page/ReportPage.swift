@@ -72,7 +72,7 @@ struct ReportPage {
         w.open("header")
         w.element("p", [("class", "kicker")], text: strings.kicker)
         w.element("h1", text: content.title)
-        w.element("p", [("class", "as-of")], text: strings.asOf(strings.date(content.asOf)))
+        w.element("p", [("class", "as-of")], text: strings.asOf(strings.date(content.asOf)) + " " + strings.renewed(content.publication))
         if !content.missingSchoolCalendars.isEmpty {
             w.element("p", [("class", "banner")], text: strings.missingCalendars(content.missingSchoolCalendars.joined(separator: ", ")))
         }
