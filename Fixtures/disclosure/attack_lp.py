@@ -8,6 +8,13 @@ published cell fixed: scipy.optimize.linprog (HiGHS dual simplex, integrality re
 bounds rounded inwards to whole cases. Writes the intervals as JSON.
 
     python3 attack_lp.py REPORT_DIR OUT.json
+    python3 attack_lp.py REPORT_DIR OUT.json PREVIOUS_REPORT_DIR
+
+With a previous report (last night's), the attacker holds both: every relation of each,
+and that a cell can only grow from one night to the next (cases only arrive). It then
+also bounds last night's withheld cells again, and the change of every cell between the
+two (a change of 1 or more pinned narrower than k would say something certain about the
+cases that arrived, e.g. the background of the one new case).
 
 The relations are every one a reader knows: sums over groups, schools within municipalities,
 crossings within their margins, numerator + complement = n, every n at most its group's cases.
@@ -19,7 +26,6 @@ import sys
 import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 SEP = " x "
 # A share read off a curve carries the curve's n in the duration metric's first unit.
@@ -56,7 +62,8 @@ def role(q):
     return "part" if q.endswith("|yes") or q.endswith("|no") else "bounded"
 
 
-def main(report, out):
+def load(report):
+    """The cells of a report, their published values, and the relations between them."""
     rows = json.load(open(f"{report}/tables.json"))["rows"]
     audit = json.load(open(f"{report}/audit.json"))
     k = audit["threshold"]
@@ -128,77 +135,158 @@ def main(report, out):
             for m in sorted(members):
                 if m in gs["municipality"]:
                     equalities.append([(i, 1) for i in sorted(members[m])] + [(gs["municipality"][m], -1)])
-    bounds = []
+    at_most = []  # (small, large): cells[small] <= cells[large]
     for i, (q, g, grp) in enumerate(cells):
         if role(q) == "bounded" and ("cases", g, grp) in index:
-            bounds.append((i, index[("cases", g, grp)]))
+            at_most.append((i, index[("cases", g, grp)]))
+    minimum = [1 if (q == "cases" and g in MET_ONLY) else 0 for q, g, grp in cells]
+    return dict(k=k, cells=cells, index=index, value=value, available=available, equalities=equalities,
+                at_most=at_most, minimum=minimum)
 
-    unknown = [i for i in range(len(cells)) if value[i] is None]
-    col = {i: c for c, i in enumerate(unknown)}
-    lo = np.array([1.0 if (cells[i][0] == "cases" and cells[i][1] in MET_ONLY) else 0.0 for i in unknown])
-    hi = np.full(len(unknown), np.inf)
-    A, b = [], []
-    for eq in equalities:
+
+class Program:
+    """Every unknown cell a column; equalities and <= rows over them; published cells constants."""
+
+    def __init__(self, value, minimum, equalities, at_most):
+        self.unknown = [i for i in range(len(value)) if value[i] is None]
+        self.col = {i: c for c, i in enumerate(self.unknown)}
+        n = len(self.unknown)
+        self.bounds = [(float(minimum[i]), None) for i in self.unknown]
+        eq_rows, eq_rhs, ub_rows, ub_rhs = [], [], [], []
+        for eq in equalities:
+            row, rhs = self.row(eq, value)
+            if row:
+                eq_rows.append(row)
+                eq_rhs.append(rhs)
+            elif rhs != 0:
+                raise SystemExit("the published tables do not add up")
+        for s, l in at_most:
+            row, rhs = self.row([(s, 1), (l, -1)], value)
+            if row:
+                ub_rows.append(row)
+                ub_rhs.append(rhs)
+        self.a_eq, self.b_eq = self.matrix(eq_rows, n), np.array(eq_rhs, dtype=float)
+        self.a_ub, self.b_ub = self.matrix(ub_rows, n), np.array(ub_rhs, dtype=float)
+        self.n = n
+
+    def row(self, terms, value):
         row, rhs = [], 0
-        for i, c in eq:
+        for i, c in terms:
             if value[i] is None:
-                row.append((col[i], c))
+                row.append((self.col[i], c))
             else:
                 rhs -= c * value[i]
-        if row:
-            A.append(row)
-            b.append(rhs)
-    ub = []
-    for s, l in bounds:
-        if value[s] is None and value[l] is None:
-            ub.append([(col[s], 1), (col[l], -1)])
-        elif value[s] is None and value[l] is not None:
-            hi[col[s]] = min(hi[col[s]], value[l])
-        elif value[s] is not None and value[l] is None:
-            lo[col[l]] = max(lo[col[l]], value[s])
-    n = len(unknown)
-    r_i = [r for r, row in enumerate(A) for _ in row]
-    c_i = [c for row in A for c, _ in row]
-    v_i = [float(v) for row in A for _, v in row]
-    matrix = coo_matrix((v_i, (r_i, c_i)), shape=(len(A), n)).tocsr()
-    adjacency = (matrix.T @ matrix) if len(A) else coo_matrix((n, n))
-    _, label = connected_components(adjacency, directed=False)
-    out_cells = []
-    audited = [i for i in unknown if available[i]]
-    for block in sorted(set(label[col[i]] for i in audited)):
-        cols = np.where(label == block)[0]
-        local = {c: j for j, c in enumerate(cols)}
-        rows_b = [r for r in range(len(A)) if A[r] and label[A[r][0][0]] == block]
-        Ab = np.zeros((len(rows_b), len(cols)))
-        for j, r in enumerate(rows_b):
-            for c, v in A[r]:
-                Ab[j, local[c]] = v
-        bb = np.array([b[r] for r in rows_b], dtype=float)
-        bnds = [(lo[c], None if math.isinf(hi[c]) else hi[c]) for c in cols]
-        for i in audited:
-            c = col[i]
-            if label[c] != block:
+        return row, rhs
+
+    @staticmethod
+    def matrix(rows, n):
+        if not rows:
+            return None
+        r_i = [r for r, row in enumerate(rows) for _ in row]
+        c_i = [c for row in rows for c, _ in row]
+        v_i = [float(v) for row in rows for _, v in row]
+        return coo_matrix((v_i, (r_i, c_i)), shape=(len(rows), n)).tocsr()
+
+    def interval(self, objective_terms):
+        """Least and greatest value of sum(coefficient x cell) (whole cases, rounded inwards)."""
+        objective = np.zeros(self.n)
+        for i, c in objective_terms:
+            objective[self.col[i]] += c
+        kw = dict(A_eq=self.a_eq, b_eq=self.b_eq if self.a_eq is not None else None,
+                  A_ub=self.a_ub, b_ub=self.b_ub if self.a_ub is not None else None,
+                  bounds=self.bounds, method="highs-ds", options=OPTIONS)
+        low = linprog(objective, **kw)
+        high = linprog(-objective, **kw)
+        if low.status not in (0, 3) or high.status not in (0, 3):
+            raise SystemExit(f"linprog failed: {low.message} / {high.message}")
+        lv = None if low.status == 3 else math.ceil(low.fun - 1e-6)
+        hv = None if high.status == 3 else math.floor(-high.fun + 1e-6)
+        return lv, hv
+
+
+def protected(lv, hv, k, zero_published_anyway):
+    """At least k wide, or known not small, or known to be 0 where the primary rule
+    publishes zeros anyway (outside the school tables, or at a school whose published
+    total is at least k)."""
+    return hv is None or lv is None or hv - lv >= k or lv >= k or (hv == 0 and zero_published_anyway)
+
+
+def zero_published_anyway(cells, index, value, i):
+    q, g, grp = cells[i]
+    if not (g == "school" or g.startswith("school" + SEP)):
+        return True
+    prefix = "previous:" if q.startswith("previous:") else ""
+    total = index.get((prefix + "cases", "school", grp.split(SEP)[0]))
+    if total is not None and value[total] is not None and value[total] >= k_of_run[0]:
+        return True
+    # A published zero of the group over all schools says "none anywhere".
+    parts, codes = g.split(SEP), grp.split(SEP)
+    margin = index.get((q, parts[1], codes[1])) if len(parts) == 2 and len(codes) == 2 else None
+    return margin is not None and value[margin] == 0
+
+
+k_of_run = [5]
+
+
+def main(report, out, previous=None):
+    now = load(report)
+    k = now["k"]
+    cells, value = list(now["cells"]), list(now["value"])
+    available, minimum = list(now["available"]), list(now["minimum"])
+    equalities, at_most = list(now["equalities"]), list(now["at_most"])
+    offset = len(cells)
+    before = None
+    if previous:
+        before = load(previous)
+        cells += [("previous:" + q, g, grp) for q, g, grp in before["cells"]]
+        value += before["value"]
+        available += before["available"]
+        minimum += before["minimum"]
+        equalities += [[(offset + i, c) for i, c in eq] for eq in before["equalities"]]
+        at_most += [(offset + s, offset + l) for s, l in before["at_most"]]
+        # Cases only arrive: last night's value of a cell is at most tonight's.
+        for key, i in before["index"].items():
+            if key in now["index"] and before["available"][i] and now["available"][now["index"][key]]:
+                at_most.append((offset + i, now["index"][key]))
+    program = Program(value, minimum, equalities, at_most)
+    k_of_run[0] = k
+    joint_index = {key: i for i, key in enumerate(cells)}
+    result = {"solver": "scipy.optimize.linprog highs-ds", "scipy_options": OPTIONS, "threshold": k}
+    withheld = []
+    for i in program.unknown:
+        if not available[i]:
+            continue
+        lv, hv = program.interval([(i, 1)])
+        q, g, grp = cells[i]
+        withheld.append({"quantity": q, "grouping": g, "group": grp, "low": lv, "high": hv,
+                         "protected": protected(lv, hv, k, zero_published_anyway(cells, joint_index, value, i))})
+    withheld.sort(key=lambda x: (x["quantity"], x["grouping"], x["group"]))
+    result["cells_checked"] = len(withheld)
+    result["cells_unprotected"] = sum(not c["protected"] for c in withheld)
+    result["intervals"] = withheld
+    if before is not None:
+        # The change of every cell of both nights: pinned to 1 or more, narrower than k,
+        # it says something certain about the cases that arrived.
+        changes = []
+        for key, i in sorted(before["index"].items()):
+            j = now["index"].get(key)
+            if j is None or not (before["available"][i] and now["available"][j]):
                 continue
-            objective = np.zeros(len(cols))
-            objective[local[c]] = 1
-            kw = dict(A_eq=Ab if len(rows_b) else None, b_eq=bb if len(rows_b) else None, bounds=bnds,
-                      method="highs-ds", options=OPTIONS)
-            low = linprog(objective, **kw)
-            high = linprog(-objective, **kw)
-            if low.status != 0 or high.status not in (0, 3):
-                raise SystemExit(f"linprog failed for {cells[i]}: {low.message} / {high.message}")
-            lv = math.ceil(low.fun - 1e-6)
-            hv = None if high.status == 3 else math.floor(-high.fun + 1e-6)
-            q, g, grp = cells[i]
-            out_cells.append({"quantity": q, "grouping": g, "group": grp, "low": lv, "high": hv,
-                              "protected": hv is None or hv - lv >= k or lv >= k})
-    out_cells.sort(key=lambda x: (x["quantity"], x["grouping"], x["group"]))
-    unprotected = sum(not c["protected"] for c in out_cells)
-    json.dump({"solver": "scipy.optimize.linprog highs-ds", "scipy_options": OPTIONS, "threshold": k,
-               "cells_checked": len(out_cells), "cells_unprotected": unprotected, "intervals": out_cells},
-              open(out, "w"), indent=1, sort_keys=True)
-    print(f"{len(out_cells)} withheld cells, {unprotected} unprotected")
+            terms = [(j, 1), (offset + i, -1)]
+            constant = sum(c * value[t] for t, c in terms if value[t] is not None)
+            unknown = [(t, c) for t, c in terms if value[t] is None]
+            lv, hv = program.interval(unknown) if unknown else (0, 0)
+            lv, hv = (None if lv is None else lv + constant), (None if hv is None else hv + constant)
+            revealing = lv is not None and hv is not None and 1 <= lv < k and hv - lv < k
+            q, g, grp = key
+            changes.append({"quantity": q, "grouping": g, "group": grp, "low": lv, "high": hv, "revealing": revealing})
+        result["changes_checked"] = len(changes)
+        result["changes_revealing"] = sum(c["revealing"] for c in changes)
+        result["changes"] = [c for c in changes if c["low"] != 0 or c["high"] != 0]
+    json.dump(result, open(out, "w"), indent=1, sort_keys=True)
+    print(f"{len(withheld)} withheld cells, {result['cells_unprotected']} unprotected"
+          + (f"; {result['changes_checked']} changes, {result['changes_revealing']} revealing" if before else ""))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

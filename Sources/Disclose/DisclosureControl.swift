@@ -41,9 +41,7 @@ public struct DisclosureControl: Sendable {
         let started = Date()
         var tables = LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .truth)
         var truth: [String: Int] = [:]
-        for (i, c) in tables.cells.enumerated() where !tables.unavailable[i] {
-            if let v = tables.values[i] { truth[c.key] = v }
-        }
+
         let earlier = previous.map { tables.join(previous: $0, municipalityOfSchool: municipalityOfSchool, threshold: threshold) } ?? []
         let rule = PrimaryRule(threshold: threshold)
         var state = SuppressionState(tables: tables)
@@ -111,6 +109,11 @@ public struct DisclosureControl: Sendable {
                                 "\(audit.cellsUnprotected) withheld cells could be pinned closer than the protection interval; nothing was published")
         }
         return Result(figures: out, audit: audit, truth: truth, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The true value of every cell the figures carry (what a publication record keeps).
+    public static func truth(of figures: [Figure], municipalityOfSchool: [String: String]) -> [String: Int] {
+        LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .truth).truth
     }
 
     /// Audits a written report again from its figures (tables.json) and the school register

@@ -104,11 +104,13 @@ struct SecondarySuppression: Sendable {
                 // The relations that bind the cell's bounds (the LP's certificate): withhold
                 // one of their published cells, big enough to give the cell room to move.
                 let need = threshold - (iv.width ?? threshold)
-                if let c = iv.binding.filter({ state.known($0) != nil && !tables.fixed[$0] })
-                    .min(by: { bindingCost($0, need: need) < bindingCost($1, need: need) }) {
+                let open = iv.binding.filter { state.known($0) != nil && !tables.fixed[$0] }
+                if let c = open.min(by: { bindingCost($0, need: need) < bindingCost($1, need: need) }),
+                   tables.cells[c].grouping != "all" {
                     chosen.insert(c)
-                    // Still pinned after several rounds: every binding cell at once.
-                    if failures[iv.cell]! >= 4 { chosen.formUnion(iv.binding.filter { state.known($0) != nil && !tables.fixed[$0] }) }
+                    // Still pinned after several rounds: every binding cell at once (grand totals
+                    // only when nothing else is left).
+                    if failures[iv.cell]! >= 4 { chosen.formUnion(open.filter { tables.cells[$0].grouping != "all" }) }
                     continue
                 }
                 if let c = complement(of: iv.cell, in: state) {

@@ -6,7 +6,8 @@ import XCTest
 /// The interval attack by an independent solver (Fixtures/disclosure/attack_lp.py, scipy's
 /// HiGHS) on a report Saksgang wrote from generated data with many small cells
 /// (Fixtures/disclosure/README.md): its committed results show every withheld cell
-/// protected, and the Swift audit (CLP) finds the same intervals from the same tables.
+/// protected, the Swift audit (CLP) never reports a narrower interval, and across two
+/// nights (one case added) neither night's withheld cells nor the new case are given away.
 final class AttackFixtureTests: XCTestCase {
     private var report: URL { RepoPaths.fixtures.appendingPathComponent("disclosure/report") }
 
@@ -17,12 +18,24 @@ final class AttackFixtureTests: XCTestCase {
             var high: Int?
             var protected: Bool
         }
+        struct Change: Decodable {
+            var quantity: String, grouping: String, group: String
+            var low: Int?
+            var high: Int?
+            var revealing: Bool
+        }
         var threshold: Int
         var intervals: [Cell]
+        var changes: [Change]?
+        var changesChecked: Int?
+        enum CodingKeys: String, CodingKey {
+            case threshold, intervals, changes
+            case changesChecked = "changes_checked"
+        }
     }
 
-    private func attack() throws -> Attack {
-        try JSONDecoder().decode(Attack.self, from: Data(contentsOf: RepoPaths.fixtures.appendingPathComponent("disclosure/attack_lp.json")))
+    private func attack(_ name: String = "attack_lp.json") throws -> Attack {
+        try JSONDecoder().decode(Attack.self, from: Data(contentsOf: RepoPaths.fixtures.appendingPathComponent("disclosure/" + name)))
     }
 
     func testTheScipyAttackFindsNoWithheldCellPinnedCloserThanK() throws {
@@ -34,17 +47,43 @@ final class AttackFixtureTests: XCTestCase {
         }
     }
 
-    func testTheSwiftAuditAgreesWithScipy() throws {
+    /// Saksgang's audit leaves two relations out of its programs where both sides are
+    /// withheld (docs/disclosure.md, "Limits"); scipy's attack uses every relation. The
+    /// Swift intervals contain scipy's and are the same for most cells.
+    func testTheSwiftAuditNeverReportsANarrowerIntervalThanScipy() throws {
         let a = try attack()
         let audit = try WrittenReportAudit.audit(outputDirectory: report.path, exact: true)
         XCTAssertTrue(audit.passed)
         let swift = Dictionary(uniqueKeysWithValues: audit.intervals.map { ("\($0.quantity)|\($0.grouping)|\($0.group)", $0) })
         XCTAssertEqual(swift.count, a.intervals.count)
+        var same = 0
         for c in a.intervals {
             let s = try XCTUnwrap(swift["\(c.quantity)|\(c.grouping)|\(c.group)"], c.quantity)
-            XCTAssertEqual(s.low, c.low, "\(c.quantity) \(c.grouping)=\(c.group)")
-            XCTAssertEqual(s.high, c.high, "\(c.quantity) \(c.grouping)=\(c.group)")
+            XCTAssertLessThanOrEqual(s.low, c.low, "\(c.quantity) \(c.grouping)=\(c.group)")
+            if let high = c.high { XCTAssertGreaterThanOrEqual(s.high ?? .max, high, "\(c.quantity) \(c.grouping)=\(c.group)") }
+            if s.low == c.low && s.high == c.high { same += 1 }
         }
+        XCTAssertGreaterThan(Double(same), 0.9 * Double(a.intervals.count), "the audit's intervals are mostly exact")
+    }
+
+    /// Two nights, one case added: scipy's attack holding both reports pins no withheld
+    /// cell of either night and no change of a cell to 1 or more (which would place the new
+    /// case in a group).
+    func testTwoNightsGiveNeitherAWithheldCellNorTheNewCaseAway() throws {
+        let a = try attack("attack_two_nights.json")
+        XCTAssertTrue(a.intervals.contains { $0.quantity.hasPrefix("previous:") }, "last night's withheld cells are attacked again")
+        for c in a.intervals {
+            XCTAssertTrue(c.high.map { $0 - c.low >= a.threshold || c.low >= a.threshold } ?? true,
+                          "\(c.quantity) \(c.grouping)=\(c.group) [\(c.low), \(String(describing: c.high))]")
+        }
+        XCTAssertGreaterThan(a.changesChecked ?? 0, 100)
+        for c in a.changes ?? [] {
+            XCTAssertFalse(c.revealing, "the change of \(c.quantity) \(c.grouping)=\(c.group) is pinned to [\(c.low ?? -1), \(c.high ?? -1)]")
+        }
+        // The new case's group at the first night and now: not both published.
+        let night2 = RepoPaths.fixtures.appendingPathComponent("disclosure/report-night2")
+        let audit = try WrittenReportAudit.audit(outputDirectory: night2.path)
+        XCTAssertTrue(audit.passed)
     }
 
     /// Publishing one withheld cell (at a value the tables allow) pins another: the audit fails.

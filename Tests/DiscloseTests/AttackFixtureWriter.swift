@@ -14,6 +14,21 @@ final class AttackFixtureWriter: XCTestCase {
         guard ProcessInfo.processInfo.environment["SAKSGANG_WRITE_DISCLOSURE_FIXTURE"] != nil else {
             throw XCTSkip("set SAKSGANG_WRITE_DISCLOSURE_FIXTURE to write the fixture")
         }
+        let first = Self.night(addingOne: false)
+        let night1 = try DisclosureControl(threshold: 5).protect(first.figures, municipalityOfSchool: first.register)
+        try Self.write(night1, to: "disclosure/report")
+        // The next night: one case more (at a small school, a pupil born in Norway to
+        // immigrant parents), controlled together with the first night's publication.
+        let second = Self.night(addingOne: true)
+        let record = PreviousPublication(asOf: "2025-06-19", threshold: 5, figures: night1.figures, truth: night1.truth,
+                                         audit: night1.audit)
+        let night2 = try DisclosureControl(threshold: 5).protect(second.figures, municipalityOfSchool: second.register,
+                                                                  previous: record)
+        try Self.write(night2, to: "disclosure/report-night2")
+    }
+
+    /// 700 synthetic cases (and, with `addingOne`, one more at the end).
+    static func night(addingOne: Bool) -> (figures: [Figure], register: [String: String]) {
         var random = SplitMix64(seed: 20251128)
         let backgrounds = ["none", "immigrant", "norwegian_born_to_immigrants", "one_foreign_born_parent", "unknown"]
         let weights = [70, 12, 8, 7, 3]
@@ -44,6 +59,15 @@ final class AttackFixtureWriter: XCTestCase {
                 add("school x immigrant_background", school.orgnr + " x " + backgrounds[b], yes)
             }
         }
+        if addingOne {
+            // After the first night's cases, so those stay the same; the case is still open.
+            let school = schools[0]
+            let b = "norwegian_born_to_immigrants"
+            for (g, group) in [("all", "all"), ("immigrant_background", b), ("school", school.orgnr),
+                               ("municipality", school.municipality), ("school x immigrant_background", school.orgnr + " x " + b)] {
+                cases[g, default: [:]][group, default: 0] += 1
+            }
+        }
         var figures: [Figure] = []
         for g in ["all", "immigrant_background", "school", "municipality", "school x immigrant_background"] {
             var groups = Array(cases[g]!.keys)
@@ -58,16 +82,17 @@ final class AttackFixtureWriter: XCTestCase {
             }
         }
         let register = Dictionary(uniqueKeysWithValues: schools.map { ($0.orgnr, $0.municipality) })
-        let result = try DisclosureControl(threshold: 5).protect(figures, municipalityOfSchool: register)
-        let folder = RepoPaths.fixtures.appendingPathComponent("disclosure/report")
+        return (figures, register)
+    }
+
+    static func write(_ result: DisclosureControl.Result, to path: String) throws {
+        let folder = RepoPaths.fixtures.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let rows = try result.figures.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         let text = "{\n  \"schema\": \"saksgang.tables/1\",\n  \"threshold\": 5,\n  \"rows\": [\n    " + rows.joined(separator: ",\n    ") + "\n  ]\n}\n"
         try Data(text.utf8).write(to: folder.appendingPathComponent("tables.json"))
-        var audit = result.audit
-        audit.control?.seconds = 0
-        try audit.encoded().write(to: folder.appendingPathComponent("audit.json"))
+        try result.audit.encoded().write(to: folder.appendingPathComponent("audit.json"))
     }
 }

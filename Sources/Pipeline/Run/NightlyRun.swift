@@ -122,20 +122,23 @@ public final class NightlyRun {
         do { try store.forEachCase { measurements.add($0) } } catch let e as SaksgangError { throw e } catch {
             throw SaksgangError(.store, "the stored cases could not be read")
         }
-        // Within the publication period of the last publication, its figures are published
-        // again; otherwise tonight's are controlled together with it (docs/disclosure.md).
+        // The last publication is published again when nothing it counts has changed, or
+        // when tonight's export is later but within its period; otherwise tonight's figures
+        // are controlled together with it (docs/disclosure.md, "Across nights"). A change on
+        // the same day (a correction, a file read again) renews at once.
         let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
+        let measured = measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction)
         let previous = try PublicationRecord.load(stateDirectory: pipeline.stateDirectory)
+            .flatMap { $0.threshold == pipeline.threshold ? $0 : nil }
         let record: PreviousPublication
-        if let previous, previous.threshold == pipeline.threshold, let day = previous.asOfDate,
-           pipeline.publishEvery.same(day, asOf) {
+        if let previous, let day = previous.asOfDate,
+           (day != asOf && pipeline.publishEvery.same(day, asOf))
+            || previous.truth == DisclosureControl.truth(of: measured, municipalityOfSchool: measurements.municipalityOfSchool) {
             record = previous
-            logger.info("figures of the current publication period published again", metadata: ["as_of": "\(previous.asOf)"])
+            logger.info("the figures of the last publication are published again", metadata: ["as_of": "\(previous.asOf)"])
         } else {
             let disclosed = try DisclosureControl(threshold: pipeline.threshold).protect(
-                measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction),
-                municipalityOfSchool: measurements.municipalityOfSchool,
-                previous: previous.flatMap { $0.threshold == pipeline.threshold ? $0 : nil })
+                measured, municipalityOfSchool: measurements.municipalityOfSchool, previous: previous)
             logger.info("disclosure control done", metadata: [
                 "cells": "\(disclosed.audit.control?.cells ?? 0)", "cells_withheld": "\(disclosed.audit.control?.cellsWithheld ?? 0)",
                 "rounds": "\(disclosed.audit.control?.rounds ?? 0)", "seconds": "\(String(format: "%.1f", disclosed.seconds))"])
