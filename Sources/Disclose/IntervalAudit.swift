@@ -212,12 +212,14 @@ public struct IntervalAudit: Sendable {
         var out: [Interval] = []
         out.reserveCapacity(cells.count)
         for (cell, c) in cells {
-            let seen = Interval(cell: cell, low: Int((seenLow[c] - 1e-6).rounded(.up)), high: Int((seenHigh[c] + 1e-6).rounded(.down)),
-                                exact: false)
-            if quick, seenLow[c] <= seenHigh[c], let width = seen.width, width >= threshold, !needsLow(cell) {
-                // Two feasible points this far apart prove the interval at least this wide.
-                out.append(seen)
-                continue
+            if quick, seenLow[c].isFinite, seenHigh[c].isFinite, seenLow[c] <= seenHigh[c], !needsLow(cell) {
+                let seen = Interval(cell: cell, low: Int((seenLow[c] - 1e-6).rounded(.up)),
+                                    high: Int((seenHigh[c] + 1e-6).rounded(.down)), exact: false)
+                if let width = seen.width, width >= threshold {
+                    // Two feasible points this far apart prove the interval at least this wide.
+                    out.append(seen)
+                    continue
+                }
             }
             let low: Int
             var lowBinding: [Int] = []
