@@ -27,6 +27,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSaksgangSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CSaksgangPQ", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CSaksgangCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
         // COIN-OR CLP (EPL-2.0): the linear programs of the disclosure audit.
@@ -41,8 +43,8 @@ let package = Package(
         ]),
         // Identity validation, keys, HMAC pseudonyms.
         .target(name: "Pseudonymize", dependencies: ["SaksgangCore", "CSaksgangCrypto"]),
-        // The state store (SQLite).
-        .target(name: "Store", dependencies: ["SaksgangCore", "CSaksgangSQLite"]),
+        // The state store: SQLite embedded by default, PostgreSQL (libpq) for pooled data.
+        .target(name: "Store", dependencies: ["SaksgangCore", "CSaksgangSQLite", "CSaksgangPQ"]),
         // Calendars, durations, estimators, groupings.
         .target(name: "Measure", dependencies: ["SaksgangCore"]),
         // Disclosure control of published figures.
@@ -63,7 +65,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", dependencies: ["SaksgangCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["SaksgangCore", "CSaksgangPQ"], path: "Tests/TestSupport"),
         .testTarget(name: "SaksgangCoreTests", dependencies: ["SaksgangCore", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "PseudonymizeTests", dependencies: ["Pseudonymize", "TestSupport"]),

@@ -1,8 +1,10 @@
 import SaksgangCore
 
 /// The pipeline's state between nights: the pseudonym key id, the files already ingested,
-/// every case in its newest version and the latest export time per municipality. SQLite
-/// implements it now; a shared PostgreSQL store will implement the same boundary.
+/// every case in its newest version, the latest export time per municipality and the run's
+/// own bookkeeping (`RunState`). `SQLiteStore` is the embedded default; `PostgresStore` is the
+/// shared one for pooled data. `StoreLocation` opens either for a run, holding the run lock
+/// (a lock file, or a PostgreSQL advisory lock) for as long as the store is open.
 ///
 /// Privacy: nothing here takes a `Sensitive` value. A store only ever sees what leaves the
 /// ingest stage (privacy.md §2): pseudonymised `Case`s, public file names, hashes and counts.
@@ -11,6 +13,11 @@ public protocol CaseStore: AnyObject {
     func recordedKeyID() throws(SaksgangError) -> String?
     /// Records the key id. The pipeline refuses to run when it differs from the current key's.
     func recordKeyID(_ id: String) throws(SaksgangError)
+
+    /// A piece of the run's bookkeeping (JSON text), nil when never set.
+    func runState(_ name: RunState) throws(SaksgangError) -> String?
+    /// Sets a piece of the run's bookkeeping, committed at once (outside any file's transaction).
+    func setRunState(_ name: RunState, to value: String) throws(SaksgangError)
 
     /// The file with this SHA-256 content hash, when it was ingested before (and is skipped).
     func ingestedFile(hash: String) throws(SaksgangError) -> IngestedFile?
@@ -41,6 +48,10 @@ public protocol CaseStore: AnyObject {
     /// Writes a case merged with its stored version, whatever its last-changed time:
     /// `inserted` when it was not stored, else `updated`.
     func replace(_ c: Case) throws(SaksgangError) -> UpsertOutcome
+
+    /// Removes the cases of `keys` (absent ones are ignored) and sets the run state `name`,
+    /// in one transaction: a retention pass and its record commit together or not at all.
+    func removeCases(_ keys: [CaseKey], settingRunState name: RunState, to value: String) throws(SaksgangError)
 
     /// Every stored case, ordered by municipality, school orgnr and id. The body must not
     /// write to the store while the scan runs.

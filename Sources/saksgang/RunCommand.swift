@@ -11,13 +11,19 @@ struct RunCommand: ParsableCommand {
             Exit codes:
               0  every record of every new file was stored and the reports were published
               \(ExitStatus.quarantined.rawValue)  published, but files or records were quarantined (see quarantine.jsonl)
-              \(ExitStatus.didNotRun.rawValue)  did not run: configuration, mapping, key or lock problem; nothing was stored
+              \(ExitStatus.didNotRun.rawValue)  did not run: configuration, mapping, key, store or lock problem; nothing was stored
               \(ExitStatus.notPublished.rawValue)  stored, not published: files may have been stored, but the reports were not \
             written (disk full, say); the previous reports are intact, and the next run publishes
 
             A successful run that is not on a terminal prints nothing (so cron mails nothing); on a \
             terminal it shows progress on standard error and prints where the report is. Every run writes \
             the metrics file (Prometheus textfile, with saksgang_last_exit_code).
+
+            The state store is store.sqlite in the state folder unless the pipeline file's `store:` or \
+            --store names a PostgreSQL database (postgresql://USER@HOST:PORT/DB; put a password in \
+            ~/.pgpass or PGPASSWORD, not in the URL). One run at a time per store: a lock file beside \
+            the SQLite file, a PostgreSQL advisory lock on a shared database; a second run exits \(ExitStatus.didNotRun.rawValue) \
+            (or waits, with --wait).
             """)
 
     @Argument(help: "The pipeline file.")
@@ -27,6 +33,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The report folder (overrides the pipeline file).") var output: String?
     @Option(help: "The state folder: store, lock, logs (overrides the pipeline file).") var state: String?
     @Option(help: "The key file (overrides the pipeline file).") var key: String?
+    @Option(help: "The state store as a PostgreSQL URL, postgresql://USER@HOST:PORT/DB (overrides the pipeline file's store; default: store.sqlite in the state folder).")
+    var store: String?
     @Option(help: "The metrics file, Prometheus textfile format (default: the pipeline's `metrics`, else <state>/saksgang.prom).")
     var metricsFile: String?
     @Flag(help: "Wait for another run holding the lock instead of stopping.") var wait = false
@@ -41,7 +49,7 @@ struct RunCommand: ParsableCommand {
         }
         let loaded: LoadedPipeline
         do {
-            loaded = try LoadedPipeline.load(path: pipeline, overrides: .init(input: input, output: output, state: state, key: key))
+            loaded = try LoadedPipeline.load(path: pipeline, overrides: .init(input: input, output: output, state: state, key: key, store: store))
         } catch {
             // No pipeline to name the metrics file: use --metrics-file or --state when given.
             if let path = metricsFile.map(LoadedPipelineAbsolute.path) ?? state.map({ LoadedPipelineAbsolute.path($0) + "/saksgang.prom" }) {

@@ -15,8 +15,8 @@ struct Saksgang: ParsableCommand {
             (disk full, say). See `saksgang run --help`.
             """,
         version: version,
-        subcommands: [RunCommand.self, MappingCommand.self, KeyCommand.self, LookupCommand.self, GenerateCommand.self,
-                      AuditCommand.self])
+        subcommands: [RunCommand.self, MappingCommand.self, KeyCommand.self, LookupCommand.self, ExtractCommand.self,
+                      GenerateCommand.self, AuditCommand.self])
 }
 
 /// The documented exit codes (README, "Exit codes").

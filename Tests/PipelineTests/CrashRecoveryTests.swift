@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Store
 import TestSupport
 import XCTest
 
@@ -93,15 +94,14 @@ final class CrashRecoveryTests: XCTestCase {
 
         // How long a rebuild from the complete store takes (forgetting the report state
         // makes a night with nothing new publish again).
-        let reportState = state + "/report-state.json"
-        try FileManager.default.removeItem(atPath: reportState)
+        try forgetReportState(state)
         let t0 = Date()
         XCTAssertEqual(try runToEnd(binary, arguments), 0)
         let rebuild = Date().timeIntervalSince(t0)
 
         var killed = 0
         for fraction in [0.6, 0.85, 0.97] {
-            try? FileManager.default.removeItem(atPath: reportState)
+            try forgetReportState(state)
             let p = Process()
             p.executableURL = binary
             p.arguments = arguments
@@ -126,6 +126,11 @@ final class CrashRecoveryTests: XCTestCase {
 
     static let outputNames: Set<String> = ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv",
                                            "manifest.json", "quarantine.jsonl"]
+
+    /// Forgets the report state the store keeps: a night with nothing new then publishes again.
+    private func forgetReportState(_ state: String) throws {
+        try SQLiteStore(path: state + "/" + SQLiteStore.fileName).setRunState(.reportState, to: "")
+    }
 
     private func runToEnd(_ binary: URL, _ arguments: [String]) throws -> Int32 {
         let p = Process()

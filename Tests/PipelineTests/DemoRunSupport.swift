@@ -26,10 +26,12 @@ struct DemoRun {
     }
 
     @discardableResult
-    func run(output: String? = nil, state: String? = nil, logLevel: Logger.Level = .debug) throws -> NightlyRun.Outcome {
-        let pipeline = try LoadedPipeline.load(
+    func run(output: String? = nil, state: String? = nil, store: String? = nil, retentionDays: Int? = nil,
+             logLevel: Logger.Level = .debug) throws -> NightlyRun.Outcome {
+        var pipeline = try LoadedPipeline.load(
             path: RepoPaths.pipelines.appendingPathComponent("demo.yml").path,
-            overrides: .init(input: input, output: output ?? self.output, state: state ?? self.state, key: keyPath))
+            overrides: .init(input: input, output: output ?? self.output, state: state ?? self.state, key: keyPath, store: store))
+        if let retentionDays { pipeline.retentionDays = retentionDays }
         let sink = LogSink(filePath: pipeline.stateDirectory + "/logs/saksgang.log", toStandardError: false)
         let logger = Logger(label: "test") { LogfmtLogHandler(label: $0, level: logLevel, sink: sink) }
         return try NightlyRun(pipeline: pipeline, logger: logger, programVersion: "test").run()

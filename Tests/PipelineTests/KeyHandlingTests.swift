@@ -52,6 +52,19 @@ final class KeyHandlingTests: XCTestCase {
         XCTAssertThrowsError(try lookup.pseudonym(of: Sensitive("2025/0001"), kind: .caseNumber, school: nil, source: nil))
     }
 
+    /// Rotation rebuilds a state folder's SQLite file; on a PostgreSQL store it stops before
+    /// touching anything and says what to do instead.
+    func testRotationOfAPostgreSQLStoreIsRefusedWithTheWayToDoIt() throws {
+        let pipeline = try LoadedPipeline.load(path: RepoPaths.pipelines.appendingPathComponent("demo.yml").path,
+                                               overrides: .init(store: "postgresql://saksgang@127.0.0.1:1/pooled"))
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        XCTAssertThrowsError(try KeyRotation(pipeline: pipeline, newKeyPath: "/nonexistent.key", archive: nil, logger: logger,
+                                             programVersion: "test").run()) { error in
+            XCTAssertEqual((error as? SaksgangError)?.code, .configuration)
+            XCTAssertTrue("\(error)".contains("create an empty database"), "\(error)")
+        }
+    }
+
     func testRotationRebuildsUnderTheNewKeyAndRetiresTheOldState() throws {
         let run = try DemoRun()
         defer { run.remove() }

@@ -22,10 +22,16 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     public var calendars: String?
     /// The metrics file (Prometheus textfile); default `<state>/saksgang.prom`.
     public var metrics: String?
+    /// The state store: a PostgreSQL URL (`postgresql://USER@HOST:PORT/DB`) for a store shared
+    /// by several machines; left out, `store.sqlite` in the state folder.
+    public var store: String?
+    /// How long closed cases are kept in the store.
+    public var retention: RetentionConfig?
 
     /// The keys of a pipeline file; any other key is an error (`PipelineFileCheck`).
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, input, output, state, key, mappings, threshold, language, targets, limits, calendars, correction, metrics
+        case store, retention
         case publishEvery = "publish_every"
     }
 
@@ -60,6 +66,15 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
                            activityPlanSchoolDays: activityPlanSchoolDays ?? d.activityPlanSchoolDays,
                            ownerNoticeWorkingDays: ownerNoticeWorkingDays ?? d.ownerNoticeWorkingDays,
                            contactGapSchoolDays: contactGapSchoolDays ?? d.contactGapSchoolDays)
+        }
+    }
+
+    public struct RetentionConfig: Codable, Sendable, Equatable {
+        /// A case closed more than this many days before the night's as-of date is removed
+        /// from the store.
+        public var closedCasesDays: Int?
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case closedCasesDays = "closed_cases_days"
         }
     }
 

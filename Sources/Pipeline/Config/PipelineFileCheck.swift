@@ -10,6 +10,7 @@ enum PipelineFileCheck {
     static let topKeys = PipelineConfig.CodingKeys.allCases.map(\.stringValue)
     static let targetKeys = PipelineConfig.TargetsConfig.CodingKeys.allCases.map(\.stringValue)
     static let limitKeys = PipelineConfig.LimitsConfig.CodingKeys.allCases.map(\.stringValue)
+    static let retentionKeys = PipelineConfig.RetentionConfig.CodingKeys.allCases.map(\.stringValue)
 
     static func problems(yaml text: String, file: String) -> [MappingProblem] {
         var check = YAMLKeyCheck(file: file, text: text)
@@ -24,6 +25,9 @@ enum PipelineFileCheck {
         }
         if let (_, v) = entries["limits"], let m = check.mapping(v, key: "limits", what: "a map of limit: value") {
             _ = check.keyed(m, allowed: limitKeys, where: "under 'limits'")
+        }
+        if let (_, v) = entries["retention"], let m = check.mapping(v, key: "retention", what: "a map of retention: days") {
+            _ = check.keyed(m, allowed: retentionKeys, where: "under 'retention'")
         }
         if let (_, v) = entries["mappings"] { check.strings(v, key: "mappings") }
         // In line order, as the person reads the file.

@@ -3,6 +3,7 @@ import Ingest
 import Measure
 import Publish
 import SaksgangCore
+import Store
 import Yams
 
 /// Reads a pipeline file and its mapping files, resolves paths, and checks everything that
@@ -14,6 +15,8 @@ public struct LoadedPipeline: Sendable {
     public var inputDirectory: String
     public var outputDirectory: String
     public var stateDirectory: String
+    /// The PostgreSQL store, when the pipeline file or `--store` names one.
+    public var storeAddress: PostgresAddress?
     public var keyPath: String
     public var mappings: [CompiledMapping]
     public var threshold: Int
@@ -26,8 +29,13 @@ public struct LoadedPipeline: Sendable {
     public var quarantineCap = 1_000
     /// The metrics file, when the pipeline file names one.
     public var metricsPath: String?
+    /// Closed cases older than this many days (before the night's as-of date) are removed
+    /// from the store; nil keeps every case.
+    public var retentionDays: Int?
     /// The school calendars of `calendars` (empty when the key is absent).
     public var schoolCalendars = SchoolCalendars()
+    /// The state store: the PostgreSQL database when named, else the state folder's SQLite file.
+    public var store: StoreLocation { storeAddress.map { .postgres($0) } ?? .sqlite(stateDirectory: stateDirectory) }
     /// The clock: working days, and school days from the school calendars.
     public var clock: ResponseClock { ResponseClock(schoolCalendars: schoolCalendars) }
 
@@ -37,11 +45,15 @@ public struct LoadedPipeline: Sendable {
         public var output: String?
         public var state: String?
         public var key: String?
-        public init(input: String? = nil, output: String? = nil, state: String? = nil, key: String? = nil) {
+        /// A PostgreSQL URL for the store.
+        public var store: String?
+        public init(input: String? = nil, output: String? = nil, state: String? = nil, key: String? = nil,
+                    store: String? = nil) {
             self.input = input
             self.output = output
             self.state = state
             self.key = key
+            self.store = store
         }
     }
 
@@ -99,6 +111,22 @@ public struct LoadedPipeline: Sendable {
             loaded.publishEvery = period
         }
         loaded.metricsPath = config.metrics.map(resolve)
+        if let text = overrides.store ?? config.store {
+            // The text may hold a password: it is not repeated.
+            guard let address = PostgresAddress(text) else {
+                throw SaksgangError(.configuration, "store must be a PostgreSQL URL, postgresql://USER@HOST:PORT/DB (or left out "
+                                    + "for the SQLite file in the state folder)",
+                                    at: .init(file: overrides.store == nil ? path : nil, field: "store"))
+            }
+            loaded.storeAddress = address
+        }
+        if let days = config.retention?.closedCasesDays {
+            guard days >= 1 else {
+                throw SaksgangError(.configuration, "retention.closed_cases_days must be at least 1",
+                                    at: .init(file: path, field: "retention.closed_cases_days"))
+            }
+            loaded.retentionDays = days
+        }
         if let folder = config.calendars {
             loaded.schoolCalendars = try SchoolCalendarFiles.load(directory: resolve(folder))
         }

@@ -8,17 +8,17 @@ import Store
 /// with the stored case at the end of the file.
 struct FileIngestion {
     let name: String
-    let store: SQLiteStore
+    let store: any CaseStore
     let pseudonymization: CasePseudonymization
     let piecewise: Bool
 
     private(set) var outcome: FileOutcome
     private(set) var quarantine = QuarantineLog()
     private var seen = Set<Pseudonym>()
-    private var pieces: [PieceKey: (case: Case, rows: Int)] = [:]
-    private var pieceOrder: [PieceKey] = []
+    private var pieces: [CaseKey: (case: Case, rows: Int)] = [:]
+    private var pieceOrder: [CaseKey] = []
 
-    init(outcome: FileOutcome, mapping: CompiledMapping, store: SQLiteStore, pseudonymization: CasePseudonymization,
+    init(outcome: FileOutcome, mapping: CompiledMapping, store: any CaseStore, pseudonymization: CasePseudonymization,
          quarantineCap: Int = QuarantineLog.defaultCap) {
         self.quarantine = QuarantineLog(cap: quarantineCap)
         self.name = outcome.name
@@ -51,7 +51,7 @@ struct FileIngestion {
 
         if piecewise {
             // One row per event: gather the case's rows, wherever they are in the file.
-            let key = PieceKey(id: c.id, orgnr: c.school.orgnr)
+            let key = CaseKey(c)
             if let existing = pieces[key] {
                 pieces[key] = (existing.case.merging(c), existing.rows + 1)
             } else {
@@ -100,10 +100,4 @@ struct FileIngestion {
         outcome.quarantined += 1
         quarantine.add(e, scope: "record", file: name, caseID: caseID)
     }
-}
-
-/// A case of a one-row-per-event format, by its pseudonym within its school.
-struct PieceKey: Hashable {
-    var id: Pseudonym
-    var orgnr: String
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Pseudonymize
 import SaksgangCore
+import Store
 
 /// Changing the pseudonym key on purpose. Pseudonyms under the new key cannot be linked to
 /// the old ones, so the store is rebuilt: every archived export is ingested again under the
@@ -31,6 +32,11 @@ public struct KeyRotation {
     }
 
     public func run() throws(SaksgangError) -> Outcome {
+        guard pipeline.storeAddress == nil else {
+            throw SaksgangError(.configuration, "key rotation rebuilds the state folder's SQLite store; for a PostgreSQL store, "
+                + "create an empty database, point store: (or --store) at it and run the pipeline with the new key over the "
+                + "archived exports", at: .init(field: "store"))
+        }
         let newKey = try PseudonymKey.load(path: newKeyPath)
         let fm = FileManager.default
         let live = pipeline.stateDirectory
@@ -56,7 +62,7 @@ public struct KeyRotation {
         let outcome = try NightlyRun(pipeline: rebuilt, logger: logger, programVersion: programVersion).run()
 
         var retired: String?
-        if fm.fileExists(atPath: live + "/store.sqlite") {
+        if fm.fileExists(atPath: live + "/" + SQLiteStore.fileName) {
             let name = parent + "/" + base + ".retired-" + (oldKeyID ?? "unknown-key")
             try? fm.removeItem(atPath: name)
             do { try fm.moveItem(atPath: live, toPath: name) } catch {

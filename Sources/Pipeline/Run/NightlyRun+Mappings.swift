@@ -24,7 +24,7 @@ extension NightlyRun {
     /// input folder: otherwise the run stops before changing anything (exit 4).
     ///
     /// Returns the identity of each mapping by name.
-    func rereadChangedMappings(store: SQLiteStore, names: [String], index: inout FileIndex) throws(SaksgangError) -> [String: String] {
+    func rereadChangedMappings(store: any CaseStore, names: [String], index: inout FileIndex) throws(SaksgangError) -> [String: String] {
         var identities: [String: String] = [:]
         for m in pipeline.mappings where identities[m.spec.name] == nil { identities[m.spec.name] = m.identity }
         for (format, hash) in identities.sorted(by: { $0.key < $1.key }) {

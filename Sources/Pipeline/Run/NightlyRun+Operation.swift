@@ -58,7 +58,7 @@ extension NightlyRun {
 
     /// `quarantine.jsonl`: for each input file in name order, the entries kept when it was
     /// stored (tonight or on an earlier night), or tonight's entry for a file refused whole.
-    func quarantineFile(outcomes: [FileOutcome], tonight: QuarantineLog, store: SQLiteStore) throws(SaksgangError) -> Data {
+    func quarantineFile(outcomes: [FileOutcome], tonight: QuarantineLog, store: any CaseStore) throws(SaksgangError) -> Data {
         let archive = QuarantineArchive(stateDirectory: pipeline.stateDirectory)
         let stored = try store.ingestedFiles()
         archive.prune(keeping: Set(stored.map(\.hash)))

@@ -15,8 +15,8 @@ extension NightlyRun {
     /// way whether it was stored tonight or on an earlier night: a stored file is listed as
     /// ingested with the counts the store recorded when it was read.
     func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, outcomes: [FileOutcome],
-                 quarantine data: Data, keyID: String, store: SQLiteStore, staging: PublishStaging, audit: AuditReport,
-                 asOf: LocalDate) throws(SaksgangError) -> [OutputFile] {
+                 quarantine data: Data, keyID: String, retention: CaseRetention.Record?, store: any CaseStore,
+                 staging: PublishStaging, audit: AuditReport, asOf: LocalDate) throws(SaksgangError) -> [OutputFile] {
         let ingested = try store.ingestedFiles().sorted { $0.name < $1.name }
         var storedByHash: [String: IngestedFile] = [:]
         for f in ingested { storedByHash[f.hash] = f }
@@ -63,7 +63,7 @@ extension NightlyRun {
                 pipeline: .init(name: pipeline.config.name, sha256: pipeline.fileHash),
                 keyID: keyID, threshold: pipeline.threshold, asOf: asOf, inputs: inputs, outputs: outputs,
                 quarantineFile: "quarantine.jsonl")
-            let written = try ManifestWriter.write(manifest, to: staging.path)
+            let written = try RunManifest(manifest: manifest, retention: retention).write(to: staging.path)
             try staging.commit(outputs.map(\.name) + [written.name])
             return outputs
         } catch let e as SaksgangError {

@@ -66,13 +66,11 @@ public final class NightlyRun {
                                     attributes: [.posixPermissions: 0o700]) } catch {
             throw SaksgangError(.configuration, "cannot create the state directory", at: .init(file: pipeline.stateDirectory))
         }
-        let lock = try RunLock(stateDirectory: pipeline.stateDirectory, wait: wait)
-        defer { withExtendedLifetime(lock) {} }
+        let key = try PseudonymKey.load(path: pipeline.keyPath)
+        // Opening the store takes the run lock (held until the store is released).
+        let store = try pipeline.store.openForRun(wait: wait)
         let staging = PublishStaging(stateDirectory: pipeline.stateDirectory, outputDirectory: pipeline.outputDirectory)
         staging.cleanUp()
-
-        let key = try PseudonymKey.load(path: pipeline.keyPath)
-        let store = try SQLiteStore(path: pipeline.stateDirectory + "/store.sqlite")
         if let recorded = try store.recordedKeyID() {
             guard recorded == key.id else {
                 throw SaksgangError(.key, "the key (id \(key.id)) is not the key this state store was built with (id \(recorded)). "
@@ -84,11 +82,12 @@ public final class NightlyRun {
             try store.recordKeyID(key.id)
         }
         let pseudonymization = CasePseudonymization(pseudonymizer: Pseudonymizer(key: key))
-        logger.info("run started", metadata: ["pipeline": "\(pipeline.config.name)", "key_id": "\(key.id)"])
+        logger.info("run started", metadata: ["pipeline": "\(pipeline.config.name)", "key_id": "\(key.id)",
+                                              "store": "\(pipeline.store)"])
 
         var quarantine = QuarantineLog()
         var outcomes: [FileOutcome] = []
-        var index = FileIndex(stateDirectory: pipeline.stateDirectory)
+        var index = try FileIndex(store: store)
         let names = try inputFiles()
         let identities = try rereadChangedMappings(store: store, names: names, index: &index)
         phase = .storing
@@ -101,14 +100,14 @@ public final class NightlyRun {
             progressSoFar.advance(by: outcome)
             progress?(progressSoFar)
         }
-        index.save(keeping: Set(names))
+        index.save(directory: pipeline.inputDirectory, keeping: Set(names), in: store)
         phase = .publishing
 
         // Nothing new, and the reports on disk are the ones this state gives: leave them.
         let nothingNew = !outcomes.contains { $0.status == .ingested || $0.status == .quarantined }
         let token = ReportState.token(pipelineHash: pipeline.fileHash, programVersion: programVersion, keyID: key.id,
                                       output: pipeline.outputDirectory, ingestedHashes: try store.ingestedFiles().map(\.hash))
-        if nothingNew, let previous = ReportState.load(stateDirectory: pipeline.stateDirectory), previous.token == token,
+        if nothingNew, let previous = try ReportState.load(from: store), previous.token == token,
            previous.outputsIntact(in: pipeline.outputDirectory) {
             let cases = try store.caseCount()
             logger.info("run finished: no new files; the reports are current", metadata: ["files": "\(outcomes.count)", "cases": "\(cases)"])
@@ -116,11 +115,27 @@ public final class NightlyRun {
                            outputDirectory: pipeline.outputDirectory, nothingNew: true)
         }
 
-        // Measure from everything stored, not only tonight's files.
+        // Measure from everything stored, not only tonight's files; cases past the retention
+        // period are left out, then removed.
+        let latestExports = try store.latestExports()
         var measurements = CaseMeasurements(groupings: Grouping.standard, targets: targets, clock: pipeline.clock,
-                                            asOf: try store.latestExports())
-        do { try store.forEachCase { measurements.add($0) } } catch let e as SaksgangError { throw e } catch {
+                                            asOf: latestExports)
+        var retention: CaseRetention?
+        if let days = pipeline.retentionDays, let asOf = latestExports.values.max()?.localDate {
+            retention = CaseRetention(days: days, asOf: asOf)
+        }
+        var expired: [CaseKey] = []
+        do {
+            try store.forEachCase { c in
+                if retention?.expires(c) == true { expired.append(CaseKey(c)) } else { measurements.add(c) }
+            }
+        } catch let e as SaksgangError { throw e } catch {
             throw SaksgangError(.store, "the stored cases could not be read")
+        }
+        let retained = try retention?.remove(expired, from: store)
+        if let retained, !expired.isEmpty {
+            logger.notice("closed cases past the retention period removed from the store",
+                          metadata: ["removed": "\(expired.count)", "closed_before": "\(retained.closedBefore)"])
         }
         // The last publication is published again when nothing it counts has changed, or
         // when tonight's export is later but within its period; otherwise tonight's figures
@@ -128,7 +143,7 @@ public final class NightlyRun {
         // the same day (a correction, a file read again) renews at once.
         let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
         let measured = measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction)
-        let previous = try PublicationRecord.load(stateDirectory: pipeline.stateDirectory)
+        let previous = try PublicationRecord.load(from: store)
             .flatMap { $0.threshold == pipeline.threshold ? $0 : nil }
         let record: PreviousPublication
         if let previous, let day = previous.asOfDate,
@@ -153,9 +168,10 @@ public final class NightlyRun {
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
         let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements, outcomes: outcomes,
                                   quarantine: try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store),
-                                  keyID: key.id, store: store, staging: staging, audit: record.audit, asOf: record.asOfDate ?? asOf)
-        try PublicationRecord.save(record, stateDirectory: pipeline.stateDirectory)
-        ReportState(token: token, outputs: outputs).save(stateDirectory: pipeline.stateDirectory)
+                                  keyID: key.id, retention: retained, store: store, staging: staging, audit: record.audit,
+                                  asOf: record.asOfDate ?? asOf)
+        try PublicationRecord.save(record, in: store)
+        ReportState(token: token, outputs: outputs).save(in: store)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
                               casesInStore: measurements.total, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)
         logger.info(nothingNew ? "run finished: no new files, reports rebuilt from the store" : "run finished",
@@ -184,7 +200,7 @@ public final class NightlyRun {
         }
     }
 
-    private func ingest(_ name: String, store: SQLiteStore, pseudonymization: CasePseudonymization,
+    private func ingest(_ name: String, store: any CaseStore, pseudonymization: CasePseudonymization,
                         quarantine: inout QuarantineLog, index: inout FileIndex,
                         identities: [String: String]) throws(SaksgangError) -> FileOutcome {
         let path = pipeline.inputDirectory + "/" + name

@@ -2,27 +2,21 @@ import Disclose
 import Foundation
 import Publish
 import SaksgangCore
+import Store
 
-/// The record of the last publication in the state directory (`publication.json`): what
+/// The record of the last publication, kept in the store beside the other run state: what
 /// the next night's disclosure control must keep consistent with, and what a night within
 /// the same period publishes again (docs/disclosure.md, "Across nights").
 enum PublicationRecord {
-    static func path(stateDirectory: String) -> String { stateDirectory + "/publication.json" }
-
     /// The stored record; nil when there is none. A record that cannot be read stops the
     /// run: publishing without it could let tonight's tables undo last night's suppression.
-    static func load(stateDirectory: String) throws(SaksgangError) -> PreviousPublication? {
-        let path = path(stateDirectory: stateDirectory)
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try PreviousPublication.decode(data)
+    static func load(from store: any CaseStore) throws(SaksgangError) -> PreviousPublication? {
+        guard let text = try store.runState(.publication) else { return nil }
+        return try PreviousPublication.decode(Data(text.utf8))
     }
 
-    static func save(_ record: PreviousPublication, stateDirectory: String) throws(SaksgangError) {
-        let data = try record.encoded()
-        do { try data.write(to: URL(fileURLWithPath: path(stateDirectory: stateDirectory)), options: .atomic) } catch {
-            throw SaksgangError(.ioError, "the record of tonight's publication could not be written",
-                                at: .init(file: path(stateDirectory: stateDirectory)))
-        }
+    static func save(_ record: PreviousPublication, in store: any CaseStore) throws(SaksgangError) {
+        try store.setRunState(.publication, to: String(decoding: try record.encoded(), as: UTF8.self))
     }
 }
 

@@ -1,14 +1,15 @@
 import Foundation
 import Publish
+import SaksgangCore
+import Store
 
 /// What the reports in the output folder were built from: the pipeline file, the program,
 /// the key and every ingested file. When a night brings nothing new and the reports on disk
-/// are still the ones written from this state, they are not rebuilt.
+/// are still the ones written from this state, they are not rebuilt. Kept in the store
+/// (`RunState.reportState`).
 struct ReportState: Codable, Equatable {
     var token: String
     var outputs: [OutputFile]
-
-    static func path(stateDirectory: String) -> String { stateDirectory + "/report-state.json" }
 
     static func token(pipelineHash: String, programVersion: String, keyID: String, output: String,
                       ingestedHashes: [String]) -> String {
@@ -16,16 +17,18 @@ struct ReportState: Codable, Equatable {
         return FileHash.sha256(data: Data(text.utf8))
     }
 
-    static func load(stateDirectory: String) -> ReportState? {
-        guard let data = FileManager.default.contents(atPath: path(stateDirectory: stateDirectory)) else { return nil }
-        return try? JSONDecoder().decode(ReportState.self, from: data)
+    /// The state the store keeps; nil when none (or it cannot be decoded): the reports are rebuilt.
+    static func load(from store: any CaseStore) throws(SaksgangError) -> ReportState? {
+        guard let text = try store.runState(.reportState) else { return nil }
+        return try? JSONDecoder().decode(ReportState.self, from: Data(text.utf8))
     }
 
-    func save(stateDirectory: String) {
+    /// Keeps the state in the store. When it cannot be kept, the next run rebuilds the reports.
+    func save(in store: any CaseStore) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if let data = try? encoder.encode(self) {
-            try? data.write(to: URL(fileURLWithPath: Self.path(stateDirectory: stateDirectory)), options: .atomic)
+            try? store.setRunState(.reportState, to: String(decoding: data, as: UTF8.self))
         }
     }
 

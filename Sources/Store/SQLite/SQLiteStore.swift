@@ -17,6 +17,9 @@ public final class SQLiteStore: CaseStore {
     private var scanning = false
     /// Between `beginFile` and its commit or rollback.
     private var fileOpen = false
+    /// The state directory's run lock, when the store was opened for a run: held as long as
+    /// the store is open.
+    private var runLock: RunLock?
 
     static let keyIDKey = "pseudonym_key_id"
     static let scanSQL = "SELECT body FROM cases ORDER BY municipality, orgnr, id"
@@ -47,6 +50,17 @@ public final class SQLiteStore: CaseStore {
         }
         try self.init(connection: SQLiteConnection(path: url.path, label: label), wal: true)
     }
+
+    /// Opens `store.sqlite` in `stateDirectory` for a run: takes the directory's run lock
+    /// first (waiting for it or not) and holds it as long as the store is open.
+    public convenience init(stateDirectory: String, wait: Bool) throws(SaksgangError) {
+        let lock = try RunLock(stateDirectory: stateDirectory, wait: wait)
+        try self.init(path: stateDirectory + "/" + Self.fileName)
+        runLock = lock
+    }
+
+    /// The store file's name in the state directory.
+    public static let fileName = "store.sqlite"
 
     /// A private store in memory, gone when released: for tests.
     public convenience init(inMemory: Void) throws(SaksgangError) {
@@ -86,10 +100,22 @@ public final class SQLiteStore: CaseStore {
     }
 
     public func recordKeyID(_ id: String) throws(SaksgangError) {
+        try setMeta(Self.keyIDKey, id, "cannot record the key id")
+    }
+
+    public func runState(_ name: RunState) throws(SaksgangError) -> String? {
+        try meta(name.metaKey)
+    }
+
+    public func setRunState(_ name: RunState, to value: String) throws(SaksgangError) {
+        try setMeta(name.metaKey, value, "cannot record the run's state")
+    }
+
+    private func setMeta(_ key: String, _ value: String, _ doing: String) throws(SaksgangError) {
         let s = statements.metaSet
-        s.bind(1, Self.keyIDKey)
-        s.bind(2, id)
-        try s.run("cannot record the key id")
+        s.bind(1, key)
+        s.bind(2, value)
+        try s.run(doing)
     }
 
     private func meta(_ key: String) throws(SaksgangError) -> String? {
@@ -172,6 +198,24 @@ public final class SQLiteStore: CaseStore {
             try statements.commit.run("cannot commit dropping what a mapping read")
             fileOpen = false
             coverageFloor.removeAll()
+        } catch {
+            rollbackFile()
+            throw error
+        }
+    }
+
+    public func removeCases(_ keys: [CaseKey], settingRunState name: RunState, to value: String) throws(SaksgangError) {
+        try beginFile()
+        do throws(SaksgangError) {
+            let remove = try db.prepare("DELETE FROM cases WHERE id = ?1 AND orgnr = ?2")
+            for key in keys {
+                remove.bind(1, key.id.value)
+                remove.bind(2, key.orgnr)
+                try remove.run("cannot remove a case")
+            }
+            try setMeta(name.metaKey, value, "cannot record the run's state")
+            try statements.commit.run("cannot commit removing cases")
+            fileOpen = false
         } catch {
             rollbackFile()
             throw error
