@@ -16,7 +16,7 @@ struct Saksgang: ParsableCommand {
             """,
         version: version,
         subcommands: [RunCommand.self, MappingCommand.self, KeyCommand.self, LookupCommand.self, ExtractCommand.self,
-                     GenerateCommand.self])
+                      GenerateCommand.self, AuditCommand.self])
 }
 
 /// The documented exit codes (README, "Exit codes").

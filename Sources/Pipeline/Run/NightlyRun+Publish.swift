@@ -1,3 +1,4 @@
+import Disclose
 import Foundation
 import Measure
 import Publish
@@ -23,7 +24,7 @@ extension NightlyRun {
     /// ingested with the counts the store recorded when it was read.
     func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, extras: ReportExtras, outcomes: [FileOutcome],
                  quarantine data: Data, keyID: String, retention: CaseRetention.Record?, store: any CaseStore,
-                 staging: PublishStaging) throws(SaksgangError) -> [OutputFile] {
+                 staging: PublishStaging, audit: AuditReport, asOf: LocalDate) throws(SaksgangError) -> [OutputFile] {
         let ingested = try store.ingestedFiles().sorted { $0.name < $1.name }
         var storedByHash: [String: IngestedFile] = [:]
         for f in ingested { storedByHash[f.hash] = f }
@@ -34,15 +35,18 @@ extension NightlyRun {
         for o in outcomes where o.status == .quarantined {
             files.append(FileSummary(name: o.name, format: o.format ?? "", errorReason: o.reason))
         }
-        let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
         let language: ReportLanguage = pipeline.config.language == "en" ? .english : .bokmal
-        let content = ReportContent(
+        var content = ReportContent(
             title: pipeline.config.name, language: language, asOf: asOf, threshold: pipeline.threshold,
             targets: TargetDescription.all(targets, language: language),
             figures: figures, files: files, quarantineCount: ingested.reduce(0) { $0 + $1.quarantined } + files.filter { $0.errorReason != nil }.count,
             dataQuality: dataQuality, missingSchoolCalendars: pipeline.schoolCalendars.missing.map(\.description),
             curves: extras.curves, schoolNames: extras.schools.names,
             schoolMunicipalities: extras.schools.municipalities)
+        content.publication = pipeline.publishEvery
+        content.audit = DisclosureAuditSummary(
+            cellsChecked: audit.cellsChecked, cellsWithheld: audit.control?.cellsWithheld ?? audit.cellsChecked,
+            narrowestWidth: audit.narrowest.flatMap { n in n.high.map { Double($0 - n.low) } }, passed: audit.passed)
         try staging.prepare()
         do {
             var outputs = try ReportWriter.write(content, to: staging.path)
@@ -52,6 +56,9 @@ extension NightlyRun {
             let quarantineURL = URL(fileURLWithPath: staging.path).appendingPathComponent("quarantine.jsonl")
             try data.write(to: quarantineURL, options: .atomic)
             outputs.append(OutputFile(name: "quarantine.jsonl", sha256: FileHash.sha256(data: data), bytes: data.count))
+            let auditData = try audit.encoded()
+            try auditData.write(to: URL(fileURLWithPath: staging.path).appendingPathComponent("audit.json"), options: .atomic)
+            outputs.append(OutputFile(name: "audit.json", sha256: FileHash.sha256(data: auditData), bytes: auditData.count))
             let inputs = outcomes.filter { $0.status != .unmatched }.map { o in
                 if o.status != .quarantined, let f = storedByHash[o.hash] {
                     var record = InputFileRecord(name: o.name, sha256: f.hash, bytes: f.bytes, format: f.format, status: .ingested,

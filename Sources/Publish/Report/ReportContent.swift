@@ -8,8 +8,11 @@ public struct ReportContent: Sendable {
     /// The report's heading, e.g. the pipeline's name.
     public var title: String
     public var language: ReportLanguage
-    /// The latest export date: the figures describe the cases as of this day.
+    /// The figures describe the cases as they stood at the end of this day: the latest
+    /// export of the night the figures were last renewed (`publication`).
     public var asOf: LocalDate
+    /// How often the figures are renewed; the report says so beside `asOf`.
+    public var publication: PublicationPeriod = .night
     /// The disclosure threshold k: cells under k cases are withheld (privacy.md §3).
     public var threshold: Int
     public var targets: [TargetDescription]

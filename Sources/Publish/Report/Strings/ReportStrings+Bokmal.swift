@@ -6,7 +6,14 @@ extension ReportStrings {
                      "september", "oktober", "november", "desember"],
         dateFormat: { d, m, y in "\(d). \(m) \(y)" },
         kicker: "Saksgang · skolemiljøsaker",
-        asOf: { "Tallene gjelder sakene slik de sto i eksporten \($0)." },
+        asOf: { "Tallene gjelder sakene slik de sto ved utgangen av \($0)." },
+        renewed: {
+            switch $0 {
+            case .night: "Tallene fornyes hver natt."
+            case .week: "Tallene fornyes én gang i uken: saker, hendelser og avslutninger etter denne dagen kommer med når tallene fornyes neste uke, slik at ingen kan lese én enkelt ny sak ut av forskjellen mellom to rapporter."
+            case .month: "Tallene fornyes én gang i måneden: saker, hendelser og avslutninger etter denne dagen kommer med når tallene fornyes neste måned, slik at ingen kan lese én enkelt ny sak ut av forskjellen mellom to rapporter."
+            }
+        },
         missingCalendars: { "Skolerute mangler for \($0) (kommunenummer og skoleår). Tall i skoledager er ikke beregnet for saker som trenger dem; de er ikke erstattet med arbeidsdager." },
         footer: "Laget av Saksgang. Rapporten viser bare tall for grupper av saker, aldri navn eller identiteter.",
         headlineTitle: "Hovedtall",

@@ -6,7 +6,14 @@ extension ReportStrings {
                      "September", "October", "November", "December"],
         dateFormat: { d, m, y in "\(d) \(m) \(y)" },
         kicker: "Saksgang · school environment cases",
-        asOf: { "The figures describe the cases as they stood in the export of \($0)." },
+        asOf: { "The figures describe the cases as they stood at the end of \($0)." },
+        renewed: {
+            switch $0 {
+            case .night: "The figures are renewed every night."
+            case .week: "The figures are renewed once a week: cases, events and closings after this day are included when the figures are renewed next week, so that no single new case can be read from the difference between two reports."
+            case .month: "The figures are renewed once a month: cases, events and closings after this day are included when the figures are renewed next month, so that no single new case can be read from the difference between two reports."
+            }
+        },
         missingCalendars: { "No school calendar for \($0) (municipality number and school year). Figures in school days are not computed for the cases that need them; they are not replaced by working days." },
         footer: "Made by Saksgang. The report shows figures for groups of cases only, never names or identities.",
         headlineTitle: "Key figures",

@@ -14,6 +14,8 @@ struct ReportStrings: Sendable {
     // Page frame
     var kicker: String
     var asOf: @Sendable (_ date: String) -> String
+    /// How often the figures are renewed (after `asOf`).
+    var renewed: @Sendable (_ period: PublicationPeriod) -> String
     var missingCalendars: @Sendable (_ list: String) -> String
     var footer: String
 

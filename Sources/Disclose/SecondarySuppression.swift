@@ -1,0 +1,135 @@
+import Foundation
+import SaksgangCore
+
+/// Secondary suppression over the linked tables, after the idea of Statistics Norway's
+/// GaussSuppression: find the withheld cells that the published ones determine, withhold
+/// more, repeat. Two passes per round:
+/// 1. **lone cells**: a relation with exactly one withheld cell determines it (total minus
+///    the rest); the cheapest other cell of the relation is withheld — the one-row case of
+///    Gaussian elimination, cheap and most of the work;
+/// 2. **intervals**: the linear program of `IntervalAudit` bounds every withheld cell;
+///    for each cell pinned closer than its protection interval (including cells determined
+///    by combinations of relations, which Gaussian elimination would find), the cheapest
+///    published cell sharing a relation with it is withheld.
+/// "Cheapest" is the smallest value (information lost is smallest), never a grand total
+/// while another cell will do; ties go to the first cell in a stable order.
+struct SecondarySuppression: Sendable {
+    var threshold: Int
+    var maxRounds = 200
+
+    /// Returns the number of rounds; throws when a cell cannot be protected.
+    func run(_ state: inout SuppressionState) throws(SaksgangError) -> Int {
+        let tables = state.tables
+        var relationsOf = [[Int]](repeating: [], count: tables.cells.count)
+        for (r, eq) in tables.equalities.enumerated() { for t in eq.terms { relationsOf[t.cell].append(r) } }
+        var boundsOf = [[Int]](repeating: [], count: tables.cells.count)
+        for (b, pair) in tables.bounds.enumerated() {
+            boundsOf[pair.small].append(b)
+            boundsOf[pair.large].append(b)
+        }
+
+        func cost(_ c: Int) -> (Int, Int) {
+            let cell = tables.cells[c]
+            // A zero is a poor complement: a withheld zero next to published zeros stays pinned at 0.
+            let v = tables.values[c] ?? 0
+            return ((cell.grouping == "all" ? 1_000_000 : 0) + (v == 0 ? 100_000 : v), c)
+        }
+        /// A binding cell's cost: one that can give `need` cases of room first (the
+        /// smallest such), then the largest of those that cannot; never a grand total while
+        /// another cell will do.
+        func bindingCost(_ c: Int, need: Int) -> (Int, Int, Int, Int) {
+            let v = tables.values[c] ?? 0
+            let enough = v >= max(need, 1)
+            return (tables.cells[c].grouping == "all" ? 1 : 0, enough ? 0 : 1, enough ? v : -v, c)
+        }
+        /// The cheapest published cell in a relation with cell `c`.
+        func complement(of c: Int, in s: SuppressionState) -> Int? {
+            var best: Int?
+            for r in relationsOf[c] {
+                for t in tables.equalities[r].terms where t.cell != c && s.known(t.cell) != nil && !tables.fixed[t.cell] {
+                    if best.map({ cost(t.cell) < cost($0) }) ?? true { best = t.cell }
+                }
+            }
+            if best != nil { return best }
+            for b in boundsOf[c] {
+                let other = tables.bounds[b].small == c ? tables.bounds[b].large : tables.bounds[b].small
+                if s.known(other) != nil, !tables.fixed[other], best.map({ cost(other) < cost($0) }) ?? true { best = other }
+            }
+            return best
+        }
+
+        var rounds = 0
+        var failures: [Int: Int] = [:]
+        while true {
+            rounds += 1
+            // 1. Lone cells, until none is left.
+            var changed = true
+            while changed {
+                changed = false
+                for eq in tables.equalities {
+                    var unknown: [Int] = []
+                    for t in eq.terms where state.known(t.cell) == nil {
+                        unknown.append(t.cell)
+                        if unknown.count > 1 { break }
+                    }
+                    guard unknown.count == 1, state.withheldCells.contains(unknown[0]) else { continue }
+                    let lone = unknown[0]
+                    var best: Int?
+                    for t in eq.terms where t.cell != lone && !tables.fixed[t.cell] {
+                        if best.map({ cost(t.cell) < cost($0) }) ?? true { best = t.cell }
+                    }
+                    guard let best else { continue }
+                    state.withhold(cell: best)
+                    changed = true
+                }
+            }
+            // 2. Intervals.
+            let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: state.known,
+                                                                              audited: state.auditedCells, quick: true,
+                                                                              feasible: tables.values)
+            let failing = intervals.filter { !$0.protected(threshold: threshold) }
+            if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil {
+                FileHandle.standardError.write("round \(rounds): cells \(tables.cells.indices.filter { !tables.unavailable[$0] }.count) figures \(tables.cellsOfFigure.count) withheld figures \(state.withheldFigures.count) withheld \(state.withheldCells.count) failing \(failing.count)\n".data(using: .utf8)!)
+                for iv in failing.prefix(4) {
+                    FileHandle.standardError.write("  \(tables.cells[iv.cell]) [\(iv.low), \(iv.high ?? -1)] true \(tables.values[iv.cell] ?? -1)\n".data(using: .utf8)!)
+                }
+            }
+            if failing.isEmpty { return rounds }
+            guard rounds < maxRounds else {
+                throw SaksgangError(.disclosureAuditFailed, "secondary suppression did not protect every withheld cell")
+            }
+            var chosen: Set<Int> = []
+            for iv in failing {
+                failures[iv.cell, default: 0] += 1
+                // The relations that bind the cell's bounds (the LP's certificate): withhold
+                // one of their published cells, big enough to give the cell room to move.
+                let need = threshold - (iv.width ?? threshold)
+                let open = iv.binding.filter { state.known($0) != nil && !tables.fixed[$0] }
+                if let c = open.min(by: { bindingCost($0, need: need) < bindingCost($1, need: need) }),
+                   tables.cells[c].grouping != "all" {
+                    chosen.insert(c)
+                    // Still pinned after several rounds: every binding cell at once (grand totals
+                    // only when nothing else is left).
+                    if failures[iv.cell]! >= 4 { chosen.formUnion(open.filter { tables.cells[$0].grouping != "all" }) }
+                    continue
+                }
+                if let c = complement(of: iv.cell, in: state) {
+                    chosen.insert(c)
+                    continue
+                }
+                // Every neighbour is withheld already: look one relation further.
+                var found: Int?
+                for r in relationsOf[iv.cell] {
+                    for t in tables.equalities[r].terms where t.cell != iv.cell {
+                        if let c = complement(of: t.cell, in: state), found.map({ cost(c) < cost($0) }) ?? true { found = c }
+                    }
+                }
+                guard let found else {
+                    throw SaksgangError(.disclosureAuditFailed, "a withheld cell cannot be protected by withholding more")
+                }
+                chosen.insert(found)
+            }
+            for c in chosen.sorted() { state.withhold(cell: c) }
+        }
+    }
+}
