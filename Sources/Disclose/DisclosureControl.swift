@@ -59,11 +59,10 @@ public struct DisclosureControl: Sendable {
 
         // Secondary, until the audit passes.
         let secondary = SecondarySuppression(threshold: threshold)
-        let rounds = try secondary.run(&state)
+        let (rounds, intervals) = try secondary.run(&state)
 
-        // The exact audit of what is published.
+        // The audit of what is published: the last round's, over every withheld cell.
         let audited = state.auditedCells
-        let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: state.known, audited: audited, quick: true)
         let cellIntervals = intervals.map { AuditReport.CellInterval($0, in: tables, threshold: threshold) }
 
         // Comparisons follow the figures of both groups.

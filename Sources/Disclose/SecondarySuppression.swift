@@ -17,8 +17,9 @@ struct SecondarySuppression: Sendable {
     var threshold: Int
     var maxRounds = 200
 
-    /// Returns the number of rounds; throws when a cell cannot be protected.
-    func run(_ state: inout SuppressionState) throws(SaksgangError) -> Int {
+    /// Returns the number of rounds and the last full audit (every withheld cell, all
+    /// protected); throws when a cell cannot be protected.
+    func run(_ state: inout SuppressionState) throws(SaksgangError) -> (rounds: Int, audit: [IntervalAudit.Interval]) {
         let tables = state.tables
         var relationsOf = [[Int]](repeating: [], count: tables.cells.count)
         for (r, eq) in tables.equalities.enumerated() { for t in eq.terms { relationsOf[t.cell].append(r) } }
@@ -60,6 +61,21 @@ struct SecondarySuppression: Sendable {
 
         var rounds = 0
         var failures: [Int: Int] = [:]
+        // Withholding more cells only relaxes the program, so a cell once proved protected
+        // stays protected; each round audits the rest. A school's zero is the exception (its
+        // rule depends on the school's total and the group's margin), so it is audited every
+        // round, and a full audit confirms the end.
+        var proved: Set<Int> = []
+        /// Cells passed only because a zero there is published anyway: open again when their
+        /// school's total or their group's margin is withheld.
+        var provedAsZero: Set<Int> = []
+        var withheldBefore = state.withheldCells
+        func stillOpen(_ c: Int) -> Bool {
+            guard proved.contains(c) else { return true }
+            guard provedAsZero.contains(c) else { return false }
+            return [tables.schoolTotal(of: c), tables.groupMargin(of: c)].contains { $0.map { !withheldBefore.contains($0) && state.withheldCells.contains($0) } ?? false }
+        }
+        var full = false
         while true {
             rounds += 1
             // 1. Lone cells, until none is left.
@@ -84,17 +100,28 @@ struct SecondarySuppression: Sendable {
                 }
             }
             // 2. Intervals.
+            let audited = full ? state.auditedCells : state.auditedCells.filter(stillOpen)
             let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: state.known,
-                                                                              audited: state.auditedCells, quick: true,
+                                                                              audited: audited, quick: true,
                                                                               feasible: tables.values)
             let failing = intervals.filter { !$0.protected(threshold: threshold) }
+            for iv in intervals where iv.protected(threshold: threshold) {
+                proved.insert(iv.cell)
+                if iv.high.map({ $0 - iv.low < threshold && iv.low < threshold }) ?? false { provedAsZero.insert(iv.cell) } else { provedAsZero.remove(iv.cell) }
+            }
+            withheldBefore = state.withheldCells
             if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil {
                 FileHandle.standardError.write("round \(rounds): cells \(tables.cells.indices.filter { !tables.unavailable[$0] }.count) figures \(tables.cellsOfFigure.count) withheld figures \(state.withheldFigures.count) withheld \(state.withheldCells.count) failing \(failing.count)\n".data(using: .utf8)!)
                 for iv in failing.prefix(4) {
                     FileHandle.standardError.write("  \(tables.cells[iv.cell]) [\(iv.low), \(iv.high ?? -1)] true \(tables.values[iv.cell] ?? -1)\n".data(using: .utf8)!)
                 }
             }
-            if failing.isEmpty { return rounds }
+            if failing.isEmpty {
+                if full { return (rounds, intervals) }
+                full = true
+                continue
+            }
+            full = false
             guard rounds < maxRounds else {
                 throw SaksgangError(.disclosureAuditFailed, "secondary suppression did not protect every withheld cell")
             }
