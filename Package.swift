@@ -48,7 +48,10 @@ let package = Package(
         // Calendars, durations, estimators, groupings.
         .target(name: "Measure", dependencies: ["SaksgangCore"]),
         // Disclosure control of published figures.
-        .target(name: "Disclose", dependencies: ["SaksgangCore", "Measure", "CSaksgangLP"]),
+        // Optimised in debug builds too: the tests run the control (thousands of linear
+        // programs and cells) on every pipeline run, and unoptimised it dominates `swift test`.
+        .target(name: "Disclose", dependencies: ["SaksgangCore", "Measure", "CSaksgangLP"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // HTML, CSV, JSON, manifest.
         .target(name: "Publish", dependencies: ["SaksgangCore", "Measure", "Disclose", "CSaksgangCrypto"]),
         // Synthetic exports with planted effects.

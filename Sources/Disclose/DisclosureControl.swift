@@ -40,7 +40,7 @@ public struct DisclosureControl: Sendable {
                         previous: PreviousPublication? = nil) throws(SaksgangError) -> Result {
         let started = Date()
         var tables = LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .truth)
-        var truth: [String: Int] = [:]
+        let truth = tables.truth
 
         let earlier = previous.map { tables.join(previous: $0, municipalityOfSchool: municipalityOfSchool, threshold: threshold) } ?? []
         let rule = PrimaryRule(threshold: threshold)

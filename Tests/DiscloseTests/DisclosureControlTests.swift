@@ -71,6 +71,9 @@ final class DisclosureControlTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(out.filter { $0.grouping == "school" && $0.suppressed }.count, 2, "another school hides the small one in its municipality")
         XCTAssertTrue(result.audit.passed)
         for iv in result.audit.intervals { XCTAssertTrue(iv.protected, "\(iv)") }
+        // The record of the publication keeps every cell's true value, withheld ones included.
+        XCTAssertEqual(result.truth["cases\tall\tall"], 60)
+        XCTAssertEqual(result.truth["cases\tschool x sami\t974000001 x no"], 3)
     }
 
     func testTheAuditOfThePublishedTablesAgreesAndCatchesTampering() throws {
