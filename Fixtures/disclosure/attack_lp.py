@@ -204,28 +204,9 @@ class Program:
         return lv, hv
 
 
-def protected(lv, hv, k, zero_published_anyway):
-    """At least k wide, or known not small, or known to be 0 where the primary rule
-    publishes zeros anyway (outside the school tables, or at a school whose published
-    total is at least k)."""
-    return hv is None or lv is None or hv - lv >= k or lv >= k or (hv == 0 and zero_published_anyway)
-
-
-def zero_published_anyway(cells, index, value, i):
-    q, g, grp = cells[i]
-    if not (g == "school" or g.startswith("school" + SEP)):
-        return True
-    prefix = "previous:" if q.startswith("previous:") else ""
-    total = index.get((prefix + "cases", "school", grp.split(SEP)[0]))
-    if total is not None and value[total] is not None and value[total] >= k_of_run[0]:
-        return True
-    # A published zero of the group over all schools says "none anywhere".
-    parts, codes = g.split(SEP), grp.split(SEP)
-    margin = index.get((q, parts[1], codes[1])) if len(parts) == 2 and len(codes) == 2 else None
-    return margin is not None and value[margin] == 0
-
-
-k_of_run = [5]
+def protected(lv, hv, k):
+    """At least k wide, or known not small, or known to be 0 (zeros are not sensitive)."""
+    return hv is None or lv is None or hv - lv >= k or lv >= k or hv == 0
 
 
 def main(report, out, previous=None):
@@ -249,8 +230,6 @@ def main(report, out, previous=None):
             if key in now["index"] and before["available"][i] and now["available"][now["index"][key]]:
                 at_most.append((offset + i, now["index"][key]))
     program = Program(value, minimum, equalities, at_most)
-    k_of_run[0] = k
-    joint_index = {key: i for i, key in enumerate(cells)}
     result = {"solver": "scipy.optimize.linprog highs-ds", "scipy_options": OPTIONS, "threshold": k}
     withheld = []
     for i in program.unknown:
@@ -259,7 +238,7 @@ def main(report, out, previous=None):
         lv, hv = program.interval([(i, 1)])
         q, g, grp = cells[i]
         withheld.append({"quantity": q, "grouping": g, "group": grp, "low": lv, "high": hv,
-                         "protected": protected(lv, hv, k, zero_published_anyway(cells, joint_index, value, i))})
+                         "protected": protected(lv, hv, k)})
     withheld.sort(key=lambda x: (x["quantity"], x["grouping"], x["group"]))
     result["cells_checked"] = len(withheld)
     result["cells_unprotected"] = sum(not c["protected"] for c in withheld)

@@ -63,7 +63,7 @@ public struct AuditReport: Sendable, Codable, Equatable {
     public var municipalityOfSchool: [String: String]
     public var intervals: [CellInterval]
 
-    public static let protectionRule = "every withheld count cell: high - low >= k, or low >= k, or known to be 0 where a zero is published anyway (outside the school tables, or at a school whose published total is at least k) (LP relaxation, bounds rounded to whole cases)"
+    public static let protectionRule = "every withheld count cell: high - low >= k, or low >= k, or known to be 0 (LP relaxation, bounds rounded to whole cases)"
     public static let solverName = "COIN-OR CLP (primal simplex), integrality relaxed"
 
     enum CodingKeys: String, CodingKey {

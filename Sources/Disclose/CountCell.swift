@@ -47,8 +47,6 @@ public struct CountCell: Hashable, Sendable, Comparable, CustomStringConvertible
 
     var isDifference: Bool { quantity.hasPrefix(Self.differencePrefix) }
 
-    /// A cell of the school table or of a crossing with it.
-    var isAboutASchool: Bool { grouping == "school" || grouping.hasPrefix("school" + Grouping.crossingSeparator) }
 
     /// The key of the cell in a stored publication's true values.
     var key: String { quantity + "\t" + grouping + "\t" + group }

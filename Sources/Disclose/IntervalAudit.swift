@@ -25,15 +25,13 @@ public struct IntervalAudit: Sendable {
         /// (and bounds) that bind its bounds (the LP's non-zero duals). Withholding one of
         /// them is what can widen the interval.
         public var binding: [Int] = []
-        /// False where a zero would be published anyway (outside the school tables, or at a
-        /// school whose published total is at least k): pinned at 0 it says nothing the
-        /// primary rule hides. A zero at a school with a small or withheld total must not be
-        /// pinned.
-        public var zeroIsDisclosive = true
 
+        /// At least k wide, known not to be small, or known to be 0 (zeros are not sensitive
+        /// counts: the primary rule publishes them, and withholds a small school's only so as
+        /// not to show them; docs/disclosure.md, "Zeros").
         public func protected(threshold k: Int) -> Bool {
             guard let high else { return true }
-            return high - low >= k || low >= k || (high == 0 && !zeroIsDisclosive)
+            return high - low >= k || low >= k || high == 0
         }
         public var width: Int? { high.map { $0 - low } }
     }
@@ -144,39 +142,17 @@ public struct IntervalAudit: Sendable {
                 }
                 return out.sorted()
             }
-            // A school's case count needs its proven least value (whether its zeros may be pinned).
-            let needsLow = { (cell: Int) in
-                tables.cells[cell].grouping == "school" && tables.cells[cell].quantity.hasSuffix(CountCell.cases)
-            }
             for iv in try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point,
-                                binding: binding, needsLow: needsLow) { byCell[iv.cell] = iv }
+                                binding: binding) { byCell[iv.cell] = iv }
             if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil, cols.count > 200 {
                 FileHandle.standardError.write("block \(cols.count): \(solver.solves) solves in \(Date().timeIntervalSince(t0)) s\n".data(using: .utf8)!)
             }
         }
-        /// The least value the attacker can prove for a cell: published, or an LP minimum.
-        func provenLow(_ cell: Int) -> Int? {
-            if let v = known(cell) { return v }
-            guard let iv = byCell[cell], iv.exact || iv.high == nil else { return nil }
-            return iv.low
-        }
-        return audited.map { cell in
-            var iv = byCell[cell]!
-            // A school's zero is published when the school is known to have at least k cases
-            // (privacy.md §3), or when a published zero says "none at any school"; otherwise
-            // "none" at that school must not be pinned either.
-            if tables.cells[cell].isAboutASchool {
-                iv.zeroIsDisclosive = (tables.schoolTotal(of: cell).flatMap(provenLow) ?? 0) < threshold
-                    && tables.groupMargin(of: cell).flatMap(known) != 0
-            } else {
-                iv.zeroIsDisclosive = false
-            }
-            return iv
-        }
+        return audited.map { byCell[$0]! }
     }
 
     private func solve(_ solver: IntervalSolver, cells: [(cell: Int, column: Int)], quick: Bool,
-                       feasible: [Double]?, binding: () -> [Int], needsLow: (Int) -> Bool) throws(SaksgangError) -> [Interval] {
+                       feasible: [Double]?, binding: () -> [Int]) throws(SaksgangError) -> [Interval] {
         var seenLow = feasible ?? [Double](repeating: .infinity, count: solver.columns)
         var seenHigh = feasible ?? [Double](repeating: -.infinity, count: solver.columns)
         func see() {
@@ -212,7 +188,7 @@ public struct IntervalAudit: Sendable {
         var out: [Interval] = []
         out.reserveCapacity(cells.count)
         for (cell, c) in cells {
-            if quick, seenLow[c].isFinite, seenHigh[c].isFinite, seenLow[c] <= seenHigh[c], !needsLow(cell) {
+            if quick, seenLow[c].isFinite, seenHigh[c].isFinite, seenLow[c] <= seenHigh[c] {
                 let seen = Interval(cell: cell, low: Int((seenLow[c] - 1e-6).rounded(.up)),
                                     high: Int((seenHigh[c] + 1e-6).rounded(.down)), exact: false)
                 if let width = seen.width, width >= threshold {

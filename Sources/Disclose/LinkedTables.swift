@@ -181,23 +181,6 @@ public struct LinkedTables: Sendable {
     /// The cell's index, if the tables have it.
     public func index(of c: CountCell) -> Int? { index[c] }
 
-    /// For a cell of `school x G`, the same quantity of its group in `G` over all schools.
-    func groupMargin(of i: Int) -> Int? {
-        let c = cells[i]
-        let parts = c.grouping.components(separatedBy: Grouping.crossingSeparator)
-        let codes = c.group.components(separatedBy: Grouping.crossingSeparator)
-        guard parts.count == 2, parts[0] == "school", codes.count == 2 else { return nil }
-        return index[CountCell(quantity: c.quantity, grouping: parts[1], group: codes[1])]
-    }
-
-    /// The case count of the school a school-table cell is about (of the same publication).
-    func schoolTotal(of i: Int) -> Int? {
-        let c = cells[i]
-        guard c.isAboutASchool, let orgnr = c.group.components(separatedBy: Grouping.crossingSeparator).first else { return nil }
-        let prefix = c.quantity.hasPrefix(CountCell.previousPrefix) ? CountCell.previousPrefix : ""
-        return index[CountCell(quantity: prefix + CountCell.cases, grouping: "school", group: orgnr)]
-    }
-
     /// Joins the previous publication to tonight's cells, as an attacker who keeps both
     /// would (docs/disclosure.md, "Across nights"):
     /// - every cell and relation of the previous publication, its published values known and

@@ -62,19 +62,8 @@ struct SecondarySuppression: Sendable {
         var rounds = 0
         var failures: [Int: Int] = [:]
         // Withholding more cells only relaxes the program, so a cell once proved protected
-        // stays protected; each round audits the rest. A school's zero is the exception (its
-        // rule depends on the school's total and the group's margin), so it is audited every
-        // round, and a full audit confirms the end.
+        // stays protected; each round audits the rest, and a full audit confirms the end.
         var proved: Set<Int> = []
-        /// Cells passed only because a zero there is published anyway: open again when their
-        /// school's total or their group's margin is withheld.
-        var provedAsZero: Set<Int> = []
-        var withheldBefore = state.withheldCells
-        func stillOpen(_ c: Int) -> Bool {
-            guard proved.contains(c) else { return true }
-            guard provedAsZero.contains(c) else { return false }
-            return [tables.schoolTotal(of: c), tables.groupMargin(of: c)].contains { $0.map { !withheldBefore.contains($0) && state.withheldCells.contains($0) } ?? false }
-        }
         var full = false
         while true {
             rounds += 1
@@ -100,16 +89,12 @@ struct SecondarySuppression: Sendable {
                 }
             }
             // 2. Intervals.
-            let audited = full ? state.auditedCells : state.auditedCells.filter(stillOpen)
+            let audited = full ? state.auditedCells : state.auditedCells.filter { !proved.contains($0) }
             let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: state.known,
                                                                               audited: audited, quick: true,
                                                                               feasible: tables.values)
             let failing = intervals.filter { !$0.protected(threshold: threshold) }
-            for iv in intervals where iv.protected(threshold: threshold) {
-                proved.insert(iv.cell)
-                if iv.high.map({ $0 - iv.low < threshold && iv.low < threshold }) ?? false { provedAsZero.insert(iv.cell) } else { provedAsZero.remove(iv.cell) }
-            }
-            withheldBefore = state.withheldCells
+            for iv in intervals where iv.protected(threshold: threshold) { proved.insert(iv.cell) }
             if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil {
                 FileHandle.standardError.write("round \(rounds): cells \(tables.cells.indices.filter { !tables.unavailable[$0] }.count) figures \(tables.cellsOfFigure.count) withheld figures \(state.withheldFigures.count) withheld \(state.withheldCells.count) failing \(failing.count)\n".data(using: .utf8)!)
                 for iv in failing.prefix(4) {
