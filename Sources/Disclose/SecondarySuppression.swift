@@ -1,4 +1,5 @@
 import Foundation
+import Measure
 import SaksgangCore
 
 /// Secondary suppression over the linked tables, after the idea of Statistics Norway's
@@ -30,10 +31,17 @@ struct SecondarySuppression: Sendable {
         }
 
         func cost(_ c: Int) -> (Int, Int) {
-            let cell = tables.cells[c]
             // A zero is a poor complement: a withheld zero next to published zeros stays pinned at 0.
             let v = tables.values[c] ?? 0
-            return ((cell.grouping == "all" ? 1_000_000 : 0) + (v == 0 ? 100_000 : v), c)
+            return (tier(c) * 1_000_000 + (v == 0 ? 100_000 : v), c)
+        }
+        /// What withholding a cell costs a reader: a cell of a school, a municipality or a
+        /// crossing (0) before a group of a whole grouping (1: cases by background, say)
+        /// before the grand total (2).
+        func tier(_ c: Int) -> Int {
+            let g = tables.cells[c].grouping
+            if g == "all" { return 2 }
+            return g == "school" || g == "municipality" || g.contains(Grouping.crossingSeparator) ? 0 : 1
         }
         /// A binding cell's cost: one that can give `need` cases of room first (the
         /// smallest such), then the largest of those that cannot; never a grand total while
@@ -41,7 +49,7 @@ struct SecondarySuppression: Sendable {
         func bindingCost(_ c: Int, need: Int) -> (Int, Int, Int, Int) {
             let v = tables.values[c] ?? 0
             let enough = v >= max(need, 1)
-            return (tables.cells[c].grouping == "all" ? 1 : 0, enough ? 0 : 1, enough ? v : -v, c)
+            return (tier(c), enough ? 0 : 1, enough ? v : -v, c)
         }
         /// The cheapest published cell in a relation with cell `c`.
         func complement(of c: Int, in s: SuppressionState) -> Int? {
@@ -120,9 +128,9 @@ struct SecondarySuppression: Sendable {
                 if let c = open.min(by: { bindingCost($0, need: need) < bindingCost($1, need: need) }),
                    tables.cells[c].grouping != "all" {
                     chosen.insert(c)
-                    // Still pinned after several rounds: every binding cell at once (grand totals
-                    // only when nothing else is left).
-                    if failures[iv.cell]! >= 4 { chosen.formUnion(open.filter { tables.cells[$0].grouping != "all" }) }
+                    // Still pinned after several rounds: every binding cell of the school,
+                    // municipality and crossing tables at once.
+                    if failures[iv.cell]! >= 4 { chosen.formUnion(open.filter { tier($0) == 0 }) }
                     continue
                 }
                 if let c = complement(of: iv.cell, in: state) {
