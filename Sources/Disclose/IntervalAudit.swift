@@ -56,6 +56,7 @@ public struct IntervalAudit: Sendable {
         /// The relation each row states, and the published cell that set a column's upper bound.
         var relationOfRow: [Int] = []
         var upperFrom = [Int](repeating: -1, count: cellOfColumn.count)
+        var lowerFrom = [Int](repeating: -1, count: cellOfColumn.count)
         for (ri, r) in tables.equalities.enumerated() {
             // A share's numerator + complement = n with its n withheld too: left out, so that
             // each quantity stays its own small program (docs/disclosure.md, "Limits").
@@ -84,7 +85,8 @@ public struct IntervalAudit: Sendable {
                 break
             case (true, false):
                 if Double(constant[b.large]) < upper[s] { upper[s] = Double(constant[b.large]); upperFrom[s] = b.large }
-            case (false, true): lower[l] = max(lower[l], Double(constant[b.small]))
+            case (false, true):
+                if Double(constant[b.small]) > lower[l] { lower[l] = Double(constant[b.small]); lowerFrom[l] = b.small }
             case (false, false): break
             }
         }
@@ -137,8 +139,12 @@ public struct IntervalAudit: Sendable {
                 for (i, d) in solver.rowDuals.enumerated() where abs(d) > 1e-9 {
                     for t in tables.equalities[relationOfRow[blockRows[i]]].terms where column[t.cell] < 0 { out.insert(t.cell) }
                 }
-                for (i, d) in solver.reducedCosts.enumerated() where abs(d) > 1e-9 && upperFrom[cols[i]] >= 0 {
-                    out.insert(upperFrom[cols[i]])
+                // A column held at a bound that a published cell set (n ≤ cases, say): that cell
+                // binds too, whichever side the column sits on.
+                for (i, d) in solver.reducedCosts.enumerated() where abs(d) > 1e-9 {
+                    let value = solver.solution[i]
+                    if upperFrom[cols[i]] >= 0, abs(value - upper[cols[i]]) < 1e-6 { out.insert(upperFrom[cols[i]]) }
+                    if lowerFrom[cols[i]] >= 0, abs(value - lower[cols[i]]) < 1e-6 { out.insert(lowerFrom[cols[i]]) }
                 }
                 return out.sorted()
             }

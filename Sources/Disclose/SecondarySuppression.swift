@@ -35,13 +35,18 @@ struct SecondarySuppression: Sendable {
             let v = tables.values[c] ?? 0
             return (tier(c) * 1_000_000 + (v == 0 ? 100_000 : v), c)
         }
-        /// What withholding a cell costs a reader: a cell of a school, a municipality or a
-        /// crossing (0) before a group of a whole grouping (1: cases by background, say)
-        /// before the grand total (2).
+        /// What withholding a cell costs a reader, from the finest table to the coarsest: a
+        /// crossing's cell (0: a school's pupils of one background, say), a school's (1), a
+        /// municipality's (2), a group of a whole grouping (3: cases by background), the
+        /// grand total (4).
         func tier(_ c: Int) -> Int {
-            let g = tables.cells[c].grouping
-            if g == "all" { return 2 }
-            return g == "school" || g == "municipality" || g.contains(Grouping.crossingSeparator) ? 0 : 1
+            switch tables.cells[c].grouping {
+            case let g where g.contains(Grouping.crossingSeparator): return 0
+            case "school": return 1
+            case "municipality": return 2
+            case "all": return 4
+            default: return 3
+            }
         }
         /// A binding cell's cost: one that can give `need` cases of room first (the
         /// smallest such), then the largest of those that cannot; never a grand total while
@@ -125,11 +130,14 @@ struct SecondarySuppression: Sendable {
                 // one of their published cells, big enough to give the cell room to move.
                 let need = threshold - (iv.width ?? threshold)
                 let open = iv.binding.filter { state.known($0) != nil && !tables.fixed[$0] }
+                if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil, failing.prefix(3).contains(iv) {
+                    FileHandle.standardError.write("  why \(tables.cells[iv.cell]) binding: \(iv.binding.map { "\(tables.cells[$0])=\(tables.values[$0] ?? -1)\(state.known($0) == nil ? "(w)" : "")" })\n".data(using: .utf8)!)
+                }
                 if let c = open.min(by: { bindingCost($0, need: need) < bindingCost($1, need: need) }),
                    tables.cells[c].grouping != "all" {
                     chosen.insert(c)
-                    // Still pinned after several rounds: every binding cell of the school,
-                    // municipality and crossing tables at once.
+                    // Still pinned after several rounds: every binding cell of the crossing
+                    // tables at once.
                     if failures[iv.cell]! >= 4 { chosen.formUnion(open.filter { tier($0) == 0 }) }
                     continue
                 }
