@@ -34,7 +34,7 @@ final class DemoRunTests: XCTestCase {
         }
         let unknown = DemoRun.row(rows, "cases", "count", "immigrant_background", "unknown")
         if unknown?["suppressed"] as? Bool != true { XCTAssertEqual(unknown?["n"] as? Int, 0) }
-        for f in ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv", "manifest.json", "quarantine.jsonl"] {
+        for f in ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv", "manifest.json", "internal/quarantine.jsonl"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: run.output + "/" + f), f)
         }
     }

@@ -50,7 +50,7 @@ final class MappingChangeTests: XCTestCase {
         }
 
         func quarantine() throws -> [[String: Any]] {
-            let text = try String(contentsOfFile: output + "/quarantine.jsonl", encoding: .utf8)
+            let text = try String(contentsOfFile: output + "/internal/quarantine.jsonl", encoding: .utf8)
             return try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         }
 

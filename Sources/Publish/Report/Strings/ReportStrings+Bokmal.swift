@@ -56,6 +56,8 @@ extension ReportStrings {
         noFiles: "Ingen filer ble lest i denne kjøringen.",
         quarantineSentence: { "\($0) poster ble satt til side (karantene) med en begrunnelse og er ikke med i tallene." },
         noQuarantine: "Ingen poster ble satt til side (karantene).",
+        fileCountsWithheld: "Tallene for noen filer er holdt tilbake sammen med filstørrelsen: en fil er ofte én skoles eller kommunes eksport, og tallene er da tall på saker (se metodedelen).",
+        quarantineUncounted: "Antallet poster som ble satt til side, er holdt tilbake fordi noen filers tall er det.",
         qualityTitle: "Datakvalitet",
         qualityIntro: "Mangler og feil i dataene er også et resultat: en skole som ikke registrerer kontakt med hjemmet, ser rask ut uten å være det. Rader med null saker står bare i tabellfilene.",
         qualityColumns: ["Måltall", "Gruppering", "Gruppe", "Saker", "Verdi"],

@@ -56,6 +56,8 @@ extension ReportStrings {
         noFiles: "No files were read in this run.",
         quarantineSentence: { "\($0) records were set aside (quarantined) with a reason and are not in the figures." },
         noQuarantine: "No records were set aside (quarantined).",
+        fileCountsWithheld: "The counts of some files are withheld, with their size: a file is often one school's or municipality's export, and its counts are then counts of cases (see the method section).",
+        quarantineUncounted: "The number of records set aside is withheld because some files' counts are.",
         qualityTitle: "Data quality",
         qualityIntro: "Gaps and errors in the data are a result too: a school that records no contact with the home looks fast without being so. Rows with no cases are only in the table files.",
         qualityColumns: ["Metric", "Grouping", "Group", "Cases", "Value"],

@@ -63,6 +63,8 @@ struct ReportStrings: Sendable {
     var noFiles: String
     var quarantineSentence: @Sendable (_ count: String) -> String
     var noQuarantine: String
+    var fileCountsWithheld: String
+    var quarantineUncounted: String
 
     // Data quality
     var qualityTitle: String
