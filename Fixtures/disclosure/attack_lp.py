@@ -145,29 +145,52 @@ def load(report):
 
 
 class Program:
-    """Every unknown cell a column; equalities and <= rows over them; published cells constants."""
+    """Every unknown cell a column; equalities and <= rows over them; published cells constants.
+
+    Columns that share no row are independent: each connected block of columns is its own
+    (small) program, so a large report is many small linear programs, not one large one."""
 
     def __init__(self, value, minimum, equalities, at_most):
         self.unknown = [i for i in range(len(value)) if value[i] is None]
         self.col = {i: c for c, i in enumerate(self.unknown)}
         n = len(self.unknown)
-        self.bounds = [(float(minimum[i]), None) for i in self.unknown]
-        eq_rows, eq_rhs, ub_rows, ub_rhs = [], [], [], []
+        self.lower = [float(minimum[i]) for i in self.unknown]
+        self.eq_rows, self.eq_rhs, self.ub_rows, self.ub_rhs = [], [], [], []
         for eq in equalities:
             row, rhs = self.row(eq, value)
             if row:
-                eq_rows.append(row)
-                eq_rhs.append(rhs)
+                self.eq_rows.append(row)
+                self.eq_rhs.append(rhs)
             elif rhs != 0:
                 raise SystemExit("the published tables do not add up")
         for s, l in at_most:
             row, rhs = self.row([(s, 1), (l, -1)], value)
             if row:
-                ub_rows.append(row)
-                ub_rhs.append(rhs)
-        self.a_eq, self.b_eq = self.matrix(eq_rows, n), np.array(eq_rhs, dtype=float)
-        self.a_ub, self.b_ub = self.matrix(ub_rows, n), np.array(ub_rhs, dtype=float)
+                self.ub_rows.append(row)
+                self.ub_rhs.append(rhs)
         self.n = n
+        parent = list(range(n))
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+        for row in self.eq_rows + self.ub_rows:
+            a = find(row[0][0])
+            for c, _ in row[1:]:
+                b = find(c)
+                if a != b:
+                    parent[b] = a
+        self.block = [find(c) for c in range(n)]
+        self.members, self.eq_of, self.ub_of = {}, {}, {}
+        for c in range(n):
+            self.members.setdefault(self.block[c], []).append(c)
+        for r, row in enumerate(self.eq_rows):
+            self.eq_of.setdefault(self.block[row[0][0]], []).append(r)
+        for r, row in enumerate(self.ub_rows):
+            self.ub_of.setdefault(self.block[row[0][0]], []).append(r)
+        self.programs = {}
 
     def row(self, terms, value):
         row, rhs = [], 0
@@ -187,20 +210,41 @@ class Program:
         v_i = [float(v) for row in rows for _, v in row]
         return coo_matrix((v_i, (r_i, c_i)), shape=(len(rows), n)).tocsr()
 
+    def program(self, block):
+        """The linear program of one block of columns (built once)."""
+        if block not in self.programs:
+            cols = self.members[block]
+            local = {c: j for j, c in enumerate(cols)}
+            eq = [[(local[c], v) for c, v in self.eq_rows[r]] for r in self.eq_of.get(block, [])]
+            ub = [[(local[c], v) for c, v in self.ub_rows[r]] for r in self.ub_of.get(block, [])]
+            a_eq, a_ub = self.matrix(eq, len(cols)), self.matrix(ub, len(cols))
+            self.programs[block] = (local, dict(
+                A_eq=a_eq, b_eq=np.array([self.eq_rhs[r] for r in self.eq_of.get(block, [])], dtype=float) if a_eq is not None else None,
+                A_ub=a_ub, b_ub=np.array([self.ub_rhs[r] for r in self.ub_of.get(block, [])], dtype=float) if a_ub is not None else None,
+                bounds=[(self.lower[c], None) for c in cols], method="highs-ds", options=OPTIONS))
+        return self.programs[block]
+
     def interval(self, objective_terms):
-        """Least and greatest value of sum(coefficient x cell) (whole cases, rounded inwards)."""
-        objective = np.zeros(self.n)
+        """Least and greatest value of sum(coefficient x cell) (whole cases, rounded inwards):
+        the sum over the blocks the cells belong to of each block's least and greatest part."""
+        parts = {}
         for i, c in objective_terms:
-            objective[self.col[i]] += c
-        kw = dict(A_eq=self.a_eq, b_eq=self.b_eq if self.a_eq is not None else None,
-                  A_ub=self.a_ub, b_ub=self.b_ub if self.a_ub is not None else None,
-                  bounds=self.bounds, method="highs-ds", options=OPTIONS)
-        low = linprog(objective, **kw)
-        high = linprog(-objective, **kw)
-        if low.status not in (0, 3) or high.status not in (0, 3):
-            raise SystemExit(f"linprog failed: {low.message} / {high.message}")
-        lv = None if low.status == 3 else math.ceil(low.fun - 1e-6)
-        hv = None if high.status == 3 else math.floor(-high.fun + 1e-6)
+            col = self.col[i]
+            parts.setdefault(self.block[col], []).append((col, c))
+        low_sum, high_sum = 0.0, 0.0
+        for block, terms in parts.items():
+            local, kw = self.program(block)
+            objective = np.zeros(len(local))
+            for col, c in terms:
+                objective[local[col]] += c
+            low = linprog(objective, **kw)
+            high = linprog(-objective, **kw)
+            if low.status not in (0, 3) or high.status not in (0, 3):
+                raise SystemExit(f"linprog failed: {low.message} / {high.message}")
+            low_sum = None if low_sum is None or low.status == 3 else low_sum + low.fun
+            high_sum = None if high_sum is None or high.status == 3 else high_sum - high.fun
+        lv = None if low_sum is None else math.ceil(low_sum - 1e-6)
+        hv = None if high_sum is None else math.floor(high_sum + 1e-6)
         return lv, hv
 
 
