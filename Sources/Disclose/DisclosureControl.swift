@@ -1,15 +1,20 @@
+import Foundation
 import Measure
+import SaksgangCore
 
-/// Disclosure control of published figures, first cut (privacy.md §3):
-/// - **primary**: no figure computed from 1 to k−1 cases is published (zero counts are);
-/// - **complementary**: counts that add up to a published total (the groups of a grouping;
-///   the cells of a crossing within one margin group) must not let a single withheld cell be
-///   recovered by subtraction, so when a set has exactly one withheld cell the smallest other
-///   non-zero cell is withheld too;
-/// - **linked**: every figure of a group whose case count is withheld is withheld, so a share
-///   or a median next to a hidden count cannot undo it.
-/// Suppression across different tables with an interval audit is later work (issue
-/// "secondary suppression and audit").
+/// Disclosure control of everything a run publishes (docs/disclosure.md):
+/// 1. **primary** (`PrimaryRule`): cells of 1 to k−1 cases, statistics from fewer than k
+///    cases, shares whose numerator or complement is 1 to k−1, and everything about a school
+///    with fewer than k cases are withheld;
+/// 2. **linked**: a cell is withheld in every figure that carries it (a curve's n in its
+///    median, p75, p90 and the shares read off it; a category share's n in every category);
+/// 3. **secondary** (`SecondarySuppression`): further cells are withheld, smallest first,
+///    until the interval audit over the linked tables finds no withheld cell pinned closer
+///    than its protection interval;
+/// 4. **comparisons** are withheld when either group's figure is;
+/// 5. the **audit** (`IntervalAudit`, exact bounds for every withheld cell) ships with the
+///    figures; when it fails, nothing is published (an error).
+/// A withheld figure says only that it is withheld (`suppression_reason` = `withheld`).
 public struct DisclosureControl: Sendable {
     public var threshold: Int
 
@@ -18,83 +23,118 @@ public struct DisclosureControl: Sendable {
         self.threshold = threshold
     }
 
-    public func apply(_ figures: [Figure]) -> [Figure] {
-        var sets: [SetKey: [String: Int]] = [:]
-        for f in figures where f.statistic == .count {
-            sets[SetKey(f), default: [:]][f.group] = f.n ?? 0
-        }
-        var withheld: [CellKey: String] = [:]
-        for (key, cells) in sets {
-            let primary = cells.filter { isSmall($0.value) }.map(\.key)
-            for g in primary { withheld[CellKey(key, g)] = "primary" }
-            if primary.count == 1, cells.count > 1 {
-                let next = cells.filter { $0.value > 0 && !primary.contains($0.key) }
-                    .min { ($0.value, $0.key) < ($1.value, $1.key) }
-                if let next { withheld[CellKey(key, next.key)] = "complementary" }
-            }
-        }
-        // Groups whose case count is withheld: all their figures follow.
-        var hiddenGroups: Set<GroupKey> = []
-        for (cell, _) in withheld where cell.set.metric == .cases {
-            hiddenGroups.insert(GroupKey(grouping: cell.set.grouping, group: cell.group))
-        }
-        return figures.map { f in
-            var reason: String?
-            if f.statistic == .count, let r = withheld[CellKey(SetKey(f), f.group)] {
-                reason = r
-            } else if let c = f.comparison, isSmall(c.referenceN) || hiddenGroups.contains(GroupKey(grouping: f.grouping, group: c.reference)) {
-                reason = "linked"
-            } else if hiddenGroups.contains(GroupKey(grouping: f.grouping, group: f.group)) {
-                reason = "linked"
-            } else if let n = f.n, isSmall(n) {
-                reason = "primary"
-            }
-            guard let reason else { return f }
-            var hidden = f
-            hidden.suppressed = true
-            hidden.suppressionReason = reason
-            hidden.n = nil
-            hidden.estimate = nil
-            hidden.ciLow = nil
-            hidden.ciHigh = nil
-            hidden.comparison?.pValue = nil
-            hidden.comparison?.pAdjusted = nil
-            hidden.comparison?.flag = false
-            hidden.comparison?.referenceN = 0
-            return hidden
-        }
+    public struct Result: Sendable {
+        public var figures: [Figure]
+        public var audit: AuditReport
+        /// The true values of the cells the figures carry, for the record of this publication.
+        public var truth: [String: Int]
+        /// How long control and audit took (for the log; not in audit.json, which is a
+        /// function of the tables).
+        public var seconds: Double
     }
 
-    private func isSmall(_ n: Int) -> Bool { n >= 1 && n < threshold }
+    /// Controls the figures and audits the result; throws when the audit fails. With the
+    /// `previous` publication, the two are controlled together: its withheld cells stay
+    /// protected, and what changed since is a table that passes the same rule.
+    public func protect(_ figures: [Figure], municipalityOfSchool: [String: String],
+                        previous: PreviousPublication? = nil) throws(SaksgangError) -> Result {
+        let started = Date()
+        var tables = LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .truth)
+        let truth = tables.truth
 
-    /// Counts that add up: one metric and category, one grouping, and for a crossing
-    /// (`a x b`) one value of its first part.
-    private struct SetKey: Hashable {
-        var metric: Metric
-        var category: String?
-        var grouping: String
-        var margin: String
+        let earlier = previous.map { tables.join(previous: $0, municipalityOfSchool: municipalityOfSchool, threshold: threshold) } ?? []
+        let rule = PrimaryRule(threshold: threshold)
+        var state = SuppressionState(tables: tables)
+        state.hide(earlier)
 
-        init(_ f: Figure) {
-            metric = f.metric
-            category = f.category
-            grouping = f.grouping
-            let parts = f.group.components(separatedBy: " x ")
-            margin = f.grouping.contains(" x ") && parts.count > 1 ? parts[0] : ""
+        // Primary.
+        var schoolTotal: [String: Int] = [:]
+        for f in figures where f.grouping == "school" && f.metric.kind.isCaseCount && f.statistic == .count {
+            schoolTotal[f.group] = f.n ?? 0
         }
-    }
-
-    private struct CellKey: Hashable {
-        var set: SetKey
-        var group: String
-        init(_ set: SetKey, _ group: String) {
-            self.set = set
-            self.group = group
+        for (i, f) in figures.enumerated() where !tables.cellsOfFigure[i].isEmpty {
+            if rule.withholds(f, schoolTotal: PrimaryRule.school(of: f).flatMap { schoolTotal[$0] }) { state.withhold(figure: i) }
         }
+        let primary = state.withheldCells.count - earlier.count
+
+        // Secondary, until the audit passes.
+        let secondary = SecondarySuppression(threshold: threshold)
+        let (rounds, intervals) = try secondary.run(&state)
+
+        // The audit of what is published: the last round's, over every withheld cell.
+        let audited = state.auditedCells
+        let cellIntervals = intervals.map { AuditReport.CellInterval($0, in: tables, threshold: threshold) }
+
+        // Comparisons follow the figures of both groups.
+        var withheldFigure = state.withheldFigures
+        var byKey: [FigureKey: Int] = [:]
+        for (i, f) in figures.enumerated() where !f.statistic.isComparison && f.statistic == .share {
+            byKey[FigureKey(f.metric.name, f.category, f.grouping, f.group)] = i
+        }
+        for (i, f) in figures.enumerated() {
+            guard let c = f.comparison else { continue }
+            let own = byKey[FigureKey(f.metric.name, f.category, f.grouping, f.group)]
+            let reference = byKey[FigureKey(f.metric.name, f.category, f.grouping, c.reference)]
+            let hidden = own.map { withheldFigure.contains($0) } ?? true
+            let referenceHidden = reference.map { withheldFigure.contains($0) } ?? true
+            if hidden || referenceHidden || rule.isSmall(f.n ?? 0) || rule.isSmall(c.referenceN) { withheldFigure.insert(i) }
+        }
+
+        let out = figures.enumerated().map { i, f -> Figure in
+            var g = f
+            g.numerator = nil
+            guard withheldFigure.contains(i) else { return g }
+            g.suppressed = true
+            g.suppressionReason = Figure.withheldReason
+            g.n = nil
+            g.estimate = nil
+            g.ciLow = nil
+            g.ciHigh = nil
+            g.comparison?.pValue = nil
+            g.comparison?.pAdjusted = nil
+            g.comparison?.flag = false
+            g.comparison?.referenceN = 0
+            return g
+        }
+        let control = AuditReport.Control(
+            figures: figures.count, figuresWithheld: withheldFigure.count,
+            cells: tables.cells.indices.filter { !tables.unavailable[$0] && !tables.fixed[$0] }.count,
+            cellsWithheld: audited.count - earlier.count,
+            cellsWithheldPrimary: primary, cellsWithheldSecondary: audited.count - earlier.count - primary, rounds: rounds)
+        let audit = AuditReport(threshold: threshold, intervals: cellIntervals, municipalityOfSchool: municipalityOfSchool,
+                                control: control)
+        guard audit.passed else {
+            throw SaksgangError(.disclosureAuditFailed,
+                                "\(audit.cellsUnprotected) withheld cells could be pinned closer than the protection interval; nothing was published")
+        }
+        return Result(figures: out, audit: audit, truth: truth, seconds: Date().timeIntervalSince(started))
     }
 
-    private struct GroupKey: Hashable {
-        var grouping: String
-        var group: String
+    /// The true value of every cell the figures carry (what a publication record keeps).
+    public static func truth(of figures: [Figure], municipalityOfSchool: [String: String]) -> [String: Int] {
+        LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .truth).truth
     }
+
+    /// Audits a written report again from its figures (tables.json) and the school register
+    /// of its audit.json.
+    /// With `exact`, every interval is the LP's exact bounds; otherwise a cell is passed as
+    /// soon as two feasible points show it spans k (what the run itself does).
+    public func audit(published figures: [Figure], municipalityOfSchool: [String: String],
+                      exact: Bool = false) throws(SaksgangError) -> AuditReport {
+        let tables = LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .published)
+        let audited = tables.cells.indices.filter { tables.values[$0] == nil && !tables.unavailable[$0] }
+        let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: { tables.values[$0] }, audited: audited,
+                                                                          quick: !exact)
+        return AuditReport(threshold: threshold, intervals: intervals.map { AuditReport.CellInterval($0, in: tables, threshold: threshold) },
+                           municipalityOfSchool: municipalityOfSchool)
+    }
+
+    private struct FigureKey: Hashable {
+        var metric: String, category: String?, grouping: String, group: String
+        init(_ m: String, _ c: String?, _ g: String, _ gr: String) { metric = m; category = c; grouping = g; group = gr }
+    }
+}
+
+extension Metric.Kind {
+    var isCaseCount: Bool { if case .caseCount = self { return true } else { return false } }
 }

@@ -8,6 +8,9 @@ public enum RunState: String, Sendable, CaseIterable {
     case fileIndex = "file_index"
     /// The cut-off date of the last retention pass and how many cases it removed.
     case retention
+    /// The last publication (figures, their true cell values, audit, as-of day), which the
+    /// next night's disclosure control keeps consistent with.
+    case publication
 
     /// Its key in the store's `meta` table.
     var metaKey: String { "run_state." + rawValue }

@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Exit codes:
               0  every record of every new file was stored and the reports were published
-              \(ExitStatus.quarantined.rawValue)  published, but files or records were quarantined (see quarantine.jsonl)
+              \(ExitStatus.quarantined.rawValue)  published, but files or records were quarantined (see internal/quarantine.jsonl)
               \(ExitStatus.didNotRun.rawValue)  did not run: configuration, mapping, key, store or lock problem; nothing was stored
               \(ExitStatus.notPublished.rawValue)  stored, not published: files may have been stored, but the reports were not \
             written (disk full, say); the previous reports are intact, and the next run publishes
@@ -83,7 +83,7 @@ struct RunCommand: ParsableCommand {
         }
         if !outcome.allStored {
             FileHandle.standardError.write(Data(("saksgang: quarantined: \(outcome.quarantinedFiles) file(s), \(outcome.quarantinedRecords) "
-                + "record(s); see \(outcome.outputDirectory)/quarantine.jsonl\n").utf8))
+                + "record(s); see \(outcome.outputDirectory)/internal/quarantine.jsonl\n").utf8))
             throw ExitCode(ExitStatus.quarantined.rawValue)
         }
     }

@@ -10,13 +10,13 @@ struct Saksgang: ParsableCommand {
         abstract: "Pseudonymised reports on school-environment cases from vendor exports.",
         discussion: """
             Exit codes of `run`: 0 every record stored; \(ExitStatus.quarantined.rawValue) ran, but records or \
-            files were quarantined (see quarantine.jsonl); \(ExitStatus.didNotRun.rawValue) did not run \
+            files were quarantined (see internal/quarantine.jsonl); \(ExitStatus.didNotRun.rawValue) did not run \
             (configuration, key or lock problem); \(ExitStatus.notPublished.rawValue) stored, not published \
             (disk full, say). See `saksgang run --help`.
             """,
         version: version,
         subcommands: [RunCommand.self, MappingCommand.self, KeyCommand.self, LookupCommand.self, ExtractCommand.self,
-                     GenerateCommand.self])
+                      GenerateCommand.self, AuditCommand.self])
 }
 
 /// The documented exit codes (README, "Exit codes").

@@ -28,10 +28,13 @@ final class DemoRunTests: XCTestCase {
         for (group, expected) in oracle.groups {
             let grouping = group == "all" ? "all" : "immigrant_background"
             let row = try XCTUnwrap(DemoRun.row(rows, "cases", "count", grouping, group), group)
+            // Disclosure control may withhold a group (docs/disclosure.md); a published one is right.
+            if row["suppressed"] as? Bool == true { XCTAssertNil(row["n"] as? Int); continue }
             XCTAssertEqual(row["n"] as? Int, expected["cases"] as? Int, group)
         }
-        XCTAssertEqual(DemoRun.row(rows, "cases", "count", "immigrant_background", "unknown")?["n"] as? Int, 0)
-        for f in ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv", "manifest.json", "quarantine.jsonl"] {
+        let unknown = DemoRun.row(rows, "cases", "count", "immigrant_background", "unknown")
+        if unknown?["suppressed"] as? Bool != true { XCTAssertEqual(unknown?["n"] as? Int, 0) }
+        for f in ["report.html", "tables.csv", "tables.json", "tabeller-excel.csv", "manifest.json", "internal/quarantine.jsonl"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: run.output + "/" + f), f)
         }
     }
@@ -67,12 +70,17 @@ final class DemoRunTests: XCTestCase {
             }
             let share = try XCTUnwrap(DemoRun.row(rows, "first_contact_within_target", "share", grouping, group))
             let e = try XCTUnwrap(expected["time_to_first_contact_working_days"] as? [String: Any])
-            XCTAssertEqual(try XCTUnwrap(share["estimate"] as? Double), try XCTUnwrap(e["share_by_1"] as? Double), accuracy: 1e-9, group)
+            if share["suppressed"] as? Bool != true {
+                XCTAssertEqual(try XCTUnwrap(share["estimate"] as? Double), try XCTUnwrap(e["share_by_1"] as? Double), accuracy: 1e-9, group)
+            }
             let eth = try XCTUnwrap(DemoRun.row(rows, "ethnicity_based", "share", grouping, group))
-            XCTAssertEqual(try XCTUnwrap(eth["estimate"] as? Double),
-                           Double(expected["ethnicity_based"] as! Int) / Double(expected["cases"] as! Int), accuracy: 1e-12)
+            if eth["suppressed"] as? Bool != true {
+                XCTAssertEqual(try XCTUnwrap(eth["estimate"] as? Double),
+                               Double(expected["ethnicity_based"] as! Int) / Double(expected["cases"] as! Int), accuracy: 1e-12)
+            }
         }
-        XCTAssertGreaterThanOrEqual(compared, 16)
+        // Disclosure control withholds the medians of small groups and their complements (docs/disclosure.md).
+        XCTAssertGreaterThanOrEqual(compared, 4)
     }
 
     /// Shares of closed cases: resolved (Wilson interval against statsmodels) and closed
@@ -91,6 +99,8 @@ final class DemoRunTests: XCTestCase {
                 XCTAssertEqual(resolved["suppressed"] as? Bool, true, group)
                 continue
             }
+            // A share whose numerator or complement is below k is withheld too (docs/disclosure.md).
+            if resolved["suppressed"] as? Bool == true || without["suppressed"] as? Bool == true { continue }
             XCTAssertEqual(resolved["n"] as? Int, closed, group)
             XCTAssertEqual(try XCTUnwrap(resolved["estimate"] as? Double), Double(expected["resolved"] as! Int) / Double(closed), accuracy: 1e-12)
             let ci = try XCTUnwrap(expected["resolved_wilson"] as? [Double])

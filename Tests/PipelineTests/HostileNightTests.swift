@@ -144,7 +144,7 @@ final class HostileNightTests: XCTestCase {
 
         // quarantine.jsonl: one "file" line per broken file, "record" lines for rejects,
         // "warning" lines for the stored-but-flagged.
-        let text = try String(contentsOfFile: run.output + "/quarantine.jsonl", encoding: .utf8)
+        let text = try String(contentsOfFile: run.output + "/internal/quarantine.jsonl", encoding: .utf8)
         let lines = try text.split(separator: "\n").map { try XCTUnwrap(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         func entries(_ scope: String, _ file: String) -> [[String: Any]] {
             lines.filter { $0["scope"] as? String == scope && $0["file"] as? String == file }
@@ -199,7 +199,7 @@ final class HostileNightTests: XCTestCase {
         let planted: Set<String> = ["rektor", "mobbing", "telefonmote", "31.02.2025", "2025-02-31"]
         let values = Set(byFile.values.joined())
         let inputs = DemoRun.files(under: run.input).map { ($0 as NSString).lastPathComponent }
-        let operatorFiles = [run.output + "/quarantine.jsonl", run.output + "/manifest.json", run.state + "/logs/saksgang.log"]
+        let operatorFiles = [run.output + "/internal/quarantine.jsonl", run.output + "/manifest.json", run.state + "/logs/saksgang.log"]
 
         let strict = LeakScanner(values: Array(values), publicTokens: inputs)
         XCTAssertGreaterThan(strict.needleCount, 100)

@@ -42,7 +42,7 @@ final class InputSafetyTests: XCTestCase {
         for f in outcome.files where f.status == .quarantined { got[f.name] = f.reason }
         XCTAssertEqual(got, expected)
         XCTAssertFalse(outcome.files.contains { $0.name == "archive" }, "a folder no mapping reads is left alone")
-        let quarantine = try String(contentsOfFile: run.output + "/quarantine.jsonl", encoding: .utf8)
+        let quarantine = try String(contentsOfFile: run.output + "/internal/quarantine.jsonl", encoding: .utf8)
         for name in expected.keys { XCTAssertTrue(quarantine.contains("\"file\":\"\(name)\""), name) }
     }
 }

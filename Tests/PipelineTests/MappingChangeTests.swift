@@ -50,11 +50,24 @@ final class MappingChangeTests: XCTestCase {
         }
 
         func quarantine() throws -> [[String: Any]] {
-            let text = try String(contentsOfFile: output + "/quarantine.jsonl", encoding: .utf8)
+            let text = try String(contentsOfFile: output + "/internal/quarantine.jsonl", encoding: .utf8)
             return try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         }
 
         func tables() throws -> String { try String(contentsOfFile: output + "/tables.csv", encoding: .utf8) }
+
+        /// The published rows of tables.csv by their key (metric, statistic, unit, grouping,
+        /// group, category, reference, stratified_by), each as its whole line. Lines end in
+        /// CRLF, which Swift reads as one Character: split on the string.
+        func rows() throws -> [String: String] {
+            var out: [String: String] = [:]
+            for line in try tables().components(separatedBy: "\r\n").dropFirst() where !line.isEmpty {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                let key = (fields[0..<5] + fields[10..<12] + [fields[17]]).joined(separator: ",")
+                if fields[9] == "false" { out[key] = line }
+            }
+            return out
+        }
         func log() throws -> String { try String(contentsOfFile: state + "/logs/saksgang.log", encoding: .utf8) }
         func remove() { try? FileManager.default.removeItem(at: root) }
     }
@@ -113,7 +126,7 @@ final class MappingChangeTests: XCTestCase {
         defer { fresh.remove() }
         let freshOutcome = try fresh.run()
         XCTAssertEqual(fixed.casesInStore, freshOutcome.casesInStore)
-        XCTAssertEqual(try run.tables(), try fresh.tables())
+        try assertRecoveredAgrees(run, fresh)
     }
 
     func testRecordsQuarantinedUnderAFaultyCodeTableAreRecoveredAfterTheFix() throws {
@@ -143,7 +156,7 @@ final class MappingChangeTests: XCTestCase {
         defer { fresh.remove() }
         let freshOutcome = try fresh.run()
         XCTAssertEqual(second.casesInStore, freshOutcome.casesInStore, "cases mis-read under the old ids do not linger")
-        XCTAssertEqual(try run.tables(), try fresh.tables())
+        try assertRecoveredAgrees(run, fresh)
 
         // The manifest names the mapping version per file; a third night reads nothing again.
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: run.output + "/manifest.json"))) as! [String: Any]
@@ -179,5 +192,20 @@ final class MappingChangeTests: XCTestCase {
         }
         let store = try SQLiteStore(path: run.state + "/store.sqlite")
         XCTAssertEqual(try store.ingestedFiles().filter { $0.format == "smx" }.count, 2, "nothing was dropped")
+    }
+
+    /// The night after a fix is a correction of the last publication, controlled together
+    /// with it (docs/disclosure.md, "Across nights"), so it may withhold more than a first
+    /// run over the same files: every figure both publish agrees, and most are published.
+    private func assertRecoveredAgrees(_ run: MappingRun, _ fresh: MappingRun, file: StaticString = #filePath, line: UInt = #line) throws {
+        let recovered = try run.rows(), clean = try fresh.rows()
+        var both = 0
+        for (key, row) in recovered {
+            guard let other = clean[key] else { continue }
+            XCTAssertEqual(row, other, key, file: file, line: line)
+            both += 1
+        }
+        XCTAssertGreaterThan(Double(both), 0.8 * Double(clean.count), "most figures of a clean run are published after the fix", file: file, line: line)
+        XCTAssertNotNil(recovered["cases,count,cases,all,all,,,"], "the total is published", file: file, line: line)
     }
 }

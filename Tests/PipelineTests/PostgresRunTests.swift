@@ -15,7 +15,7 @@ final class PostgresRunTests: XCTestCase {
         super.tearDown()
     }
 
-    static let reportNames = ["tables.json", "tables.csv", "report.html", "tabeller-excel.csv", "manifest.json", "quarantine.jsonl"]
+    static let reportNames = ["tables.json", "tables.csv", "report.html", "tabeller-excel.csv", "manifest.json", "internal/quarantine.jsonl"]
 
     private func assertSameReports(_ a: String, _ b: String, file: StaticString = #filePath, line: UInt = #line) throws {
         for name in Self.reportNames {

@@ -79,7 +79,7 @@ final class MachineTablesTests: XCTestCase {
             Figure(metric: .timeToFirstContact, statistic: .difference, unit: .workingDays, grouping: "school",
                    group: "=HYPERLINK(\"http://x\";\"y\")", n: 12, estimate: -0.5, ciLow: -1.25, ciHigh: 0.25),
             Figure(metric: .cases, statistic: .count, unit: .cases, grouping: "@SUM", group: "+1", category: "-x", n: 3,
-                   estimate: nil, suppressed: true, suppressionReason: "primary"),
+                   estimate: nil, suppressed: true, suppressionReason: "withheld"),
         ]
         content.dataQuality = []
         let report = try WrittenReport(content)
@@ -101,7 +101,7 @@ final class MachineTablesTests: XCTestCase {
         XCTAssertEqual(value(2, "Gruppe (kode)"), "'+1")
         XCTAssertEqual(value(2, "Kategori (kode)"), "'-x")
         XCTAssertEqual(["Antall saker", "Estimat", "95 % KI nedre", "95 % KI øvre", "Skjult"].map { value(2, $0) }, ["", "", "", "", "ja"])
-        XCTAssertEqual(records[2].last, "primary")
+        XCTAssertEqual(records[2].last, "withheld")
     }
 
     func testMachineNumbersAreLocaleFreeAndWithoutNoise() {

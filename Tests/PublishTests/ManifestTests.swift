@@ -25,6 +25,22 @@ final class ManifestTests: XCTestCase {
         XCTAssertFalse(manifest([good, bad]).reconciled)
     }
 
+    func testWithheldCountsAreWrittenAsNullAndReadBackWithTheirFlag() throws {
+        var record = InputFileRecord(name: "a.csv", sha256: "x", bytes: 1234, format: "smc", status: .ingested,
+                                     records: 50, inserted: 49, updated: 1, duplicates: 0, quarantined: 0)
+        record.countsWithheld = true
+        let data = try JSONEncoder().encode(record)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for key in ["bytes", "records", "inserted", "updated", "duplicates", "quarantined"] {
+            XCTAssertTrue(object[key] is NSNull, key)
+        }
+        XCTAssertEqual(object["reconciled"] as? Bool, true)
+        let back = try JSONDecoder().decode(InputFileRecord.self, from: data)
+        XCTAssertTrue(back.countsWithheld)
+        XCTAssertTrue(back.reconciled)
+        XCTAssertTrue(FileSummary(back).countsWithheld)
+    }
+
     func testReportLineFromAManifestRecord() {
         let refused = InputFileRecord(name: "b.xml.gz", sha256: "y", bytes: 20, format: "smx", status: .quarantined,
                                       reason: "gzip_truncated")

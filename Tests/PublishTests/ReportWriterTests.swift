@@ -40,7 +40,7 @@ final class ReportWriterTests: XCTestCase {
         // A careless upstream stage: suppressed, but the numbers are still there.
         content.figures.append(Figure(metric: .timeToFirstMeeting, statistic: .median, unit: .workingDays,
                                       grouping: "sami", group: "yes", n: 3, estimate: 777.25, ciLow: 701.5,
-                                      ciHigh: 799.75, suppressed: true, suppressionReason: "primary"))
+                                      ciHigh: 799.75, suppressed: true, suppressionReason: "withheld"))
         let report = try WrittenReport(content)
         defer { report.remove() }
         for name in ReportWriter.fileNames {

@@ -43,7 +43,7 @@ enum SampleReport {
                        (.timeToClosure, .median, .calendarDays)] {
             out.append(Figure(metric: metric.0, statistic: metric.1, unit: metric.2, grouping: "immigrant_background",
                               group: "one_foreign_born_parent", n: nil, estimate: nil, suppressed: true,
-                              suppressionReason: metric.0 == .cases ? "primary" : "linked"))
+                              suppressionReason: "withheld"))
         }
         add("ethnicity_based", "no", cases: 77, firstContact: (2, 1, 3), within: (0.45, 0.34, 0.56),
             closure: (44, 37, 51), ethnicity: (0, 0, 0.05))

@@ -20,7 +20,7 @@ extension CaseMeasurements {
                         let (yes, total) = pupils[group] ?? (0, 0)
                         out.append(wilson(yes: yes, total: total) {
                             Figure(metric: metric, statistic: .share, unit: .proportion, grouping: grouping.name, group: group,
-                                   n: $0, estimate: $1, ciLow: $2, ciHigh: $3)
+                                   n: $0, estimate: $1, ciLow: $2, ciHigh: $3, numerator: yes)
                         })
                         continue
                     }
@@ -32,8 +32,17 @@ extension CaseMeasurements {
     }
 
     /// The groups of grouping `i` in display order.
+    /// In a crossing whose first part lists no groups (`school x immigrant_background`), every
+    /// first-part code met in the data gets every listed group of the second part, zero or not:
+    /// a missing row would say "zero" as plainly as a published zero (disclosure control
+    /// decides which zeros may be shown).
     func groups(_ i: Int) -> [String] {
-        let listed = groupings[i].groups
+        var listed = groupings[i].groups
+        let parts = groupings[i].parts
+        if parts.count == 2, parts[0].groups.isEmpty, !parts[1].groups.isEmpty {
+            let firsts = Set(tables[i].index.keys.compactMap { $0.components(separatedBy: Grouping.crossingSeparator).first }).sorted()
+            listed = firsts.flatMap { a in parts[1].groups.map { a + Grouping.crossingSeparator + $0 } }
+        }
         let listedSet = Set(listed)
         return listed + tables[i].index.keys.filter { !listedSet.contains($0) }.sorted()
     }
@@ -53,9 +62,9 @@ extension CaseMeasurements {
 
     private func figures(_ metric: Metric, index m: Int, cell: Cell, grouping: String, group: String) -> [Figure] {
         func figure(_ statistic: Statistic, _ unit: FigureUnit, category: String? = nil, n: Int?, _ value: Double?,
-                    _ low: Double? = nil, _ high: Double? = nil) -> Figure {
+                    _ low: Double? = nil, _ high: Double? = nil, numerator: Int? = nil) -> Figure {
             Figure(metric: metric, statistic: statistic, unit: unit, grouping: grouping, group: group, category: category,
-                   n: n, estimate: value, ciLow: low, ciHigh: high)
+                   n: n, estimate: value, ciLow: low, ciHigh: high, numerator: numerator)
         }
         switch metric.kind {
         case .caseCount:
@@ -80,24 +89,28 @@ extension CaseMeasurements {
         case .withinTarget(let timeMetric):
             guard let t = metrics.firstIndex(of: timeMetric), let s = layout.firstSeries[t],
                   case .duration(let d) = timeMetric.kind, let at = readingTime(d) else { return [] }
-            return [within(cell, series: s, at: at, figure: { figure(.share, .proportion, n: $0, $1, $2, $3) })]
+            return [within(cell, series: s, at: at, figure: { figure(.share, .proportion, n: $0, $1, $2, $3, numerator: $4) })]
 
         case .reachedBy(let timeMetric, let days):
             guard let t = metrics.firstIndex(of: timeMetric), let s = layout.firstSeries[t] else { return [] }
             return days.map { day in
-                within(cell, series: s, at: Double(day), figure: { figure(.share, .proportion, category: String(day), n: $0, $1, $2, $3) })
+                within(cell, series: s, at: Double(day), figure: {
+                    figure(.share, .proportion, category: String(day), n: $0, $1, $2, $3, numerator: $4)
+                })
             }
 
         case .share:
             let i = layout.shareOf[m]!
-            return [wilson(yes: cell.shareYes[i], total: cell.shareTotal[i]) { figure(.share, .proportion, n: $0, $1, $2, $3) }]
+            return [wilson(yes: cell.shareYes[i], total: cell.shareTotal[i]) {
+                figure(.share, .proportion, n: $0, $1, $2, $3, numerator: cell.shareYes[i])
+            }]
 
         case .categoryShares:
             let b = layout.categoryBlocks[layout.blockOf[m]!]
             let total = cell.categoryTotal[layout.blockOf[m]!]
             return b.categories.categories.enumerated().map { k, category in
                 wilson(yes: cell.categoryYes[b.offset + k], total: total) {
-                    figure(.share, .proportion, category: category.code, n: $0, $1, $2, $3)
+                    figure(.share, .proportion, category: category.code, n: $0, $1, $2, $3, numerator: cell.categoryYes[b.offset + k])
                 }
             }
 
@@ -115,11 +128,14 @@ extension CaseMeasurements {
 
     /// The share that had the event by `at`, read off the curve (none when the series has
     /// no observation, or a school-day series lacked a calendar).
-    private func within(_ cell: Cell, series s: Int, at: Double, figure: (Int?, Double?, Double?, Double?) -> Figure) -> Figure {
-        if cell.noCalendar[s] > 0 { return figure(nil, nil, nil, nil) }
-        guard let km = curve(cell, series: s) else { return figure(0, nil, nil, nil) }
+    /// The numerator is the number of events observed by `at`.
+    private func within(_ cell: Cell, series s: Int, at: Double,
+                        figure: (Int?, Double?, Double?, Double?, Int?) -> Figure) -> Figure {
+        if cell.noCalendar[s] > 0 { return figure(nil, nil, nil, nil, nil) }
+        guard let km = curve(cell, series: s) else { return figure(0, nil, nil, nil, 0) }
         let w = km.cumulativeIncidence(at: at)
-        return figure(km.count, w.estimate, w.lower, w.upper)
+        let events = km.steps.reduce(0) { $0 + ($1.time <= at ? $1.events : 0) }
+        return figure(km.count, w.estimate, w.lower, w.upper, events)
     }
 
     func wilson(yes: Int, total: Int, figure: (Int, Double?, Double?, Double?) -> Figure) -> Figure {

@@ -15,6 +15,9 @@ public struct CaseMeasurements: Sendable {
     public private(set) var total = 0
     /// Cases that needed a school calendar that the pipeline does not have.
     public private(set) var casesWithoutSchoolCalendar = 0
+    /// The municipality of every school met (orgnr → kommunenummer): school tables sum to the
+    /// municipality's, and disclosure control must know how.
+    public private(set) var municipalityOfSchool: [String: String] = [:]
 
     let layout: Layout
     var tables: [GroupTable]
@@ -43,6 +46,7 @@ public struct CaseMeasurements: Sendable {
         let m = MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime)
         let facts = layout.facts(m)
         repeats.add(c)
+        municipalityOfSchool[c.school.orgnr] = c.school.municipality
         if facts.lacksSchoolCalendar { casesWithoutSchoolCalendar += 1 }
         for (i, grouping) in groupings.enumerated() {
             tables[i].add(facts, key: grouping.group(c), layout: layout)

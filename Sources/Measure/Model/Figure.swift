@@ -16,16 +16,23 @@ public struct Figure: Sendable, Equatable {
     public var estimate: Double?
     public var ciLow: Double?
     public var ciHigh: Double?
+    /// For a share: the cases (or pupils) of `n` that had the event — a Wilson share's
+    /// successes, or the events observed by the reading time of a share read off a curve.
+    /// Internal to a run: never encoded, never published; disclosure control uses it to
+    /// protect the share's numerator and complement, then clears it.
+    public var numerator: Int?
     /// Withheld by disclosure control: then n, estimate and the interval are empty.
     public var suppressed: Bool
-    /// Why it was withheld (`primary`, `complementary`, `linked`).
+    /// `withheld` on a withheld figure, nil otherwise. It never says why (a reason would tell
+    /// a small cell from the cells withheld to protect it).
     public var suppressionReason: String?
     /// A comparison's details; nil for the other figures.
     public var comparison: Comparison?
 
     public init(metric: Metric, statistic: Statistic, unit: FigureUnit, grouping: String, group: String,
                 category: String? = nil, n: Int?, estimate: Double?, ciLow: Double? = nil, ciHigh: Double? = nil,
-                suppressed: Bool = false, suppressionReason: String? = nil, comparison: Comparison? = nil) {
+                numerator: Int? = nil, suppressed: Bool = false, suppressionReason: String? = nil,
+                comparison: Comparison? = nil) {
         self.metric = metric
         self.statistic = statistic
         self.unit = unit
@@ -36,10 +43,14 @@ public struct Figure: Sendable, Equatable {
         self.estimate = estimate
         self.ciLow = ciLow
         self.ciHigh = ciHigh
+        self.numerator = numerator
         self.suppressed = suppressed
         self.suppressionReason = suppressionReason
         self.comparison = comparison
     }
+
+    /// The constant `suppression_reason` of a withheld figure.
+    public static let withheldReason = "withheld"
 
     /// A group compared with its reference group.
     public struct Comparison: Sendable, Equatable {

@@ -32,11 +32,16 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, input, output, state, key, mappings, threshold, language, targets, limits, calendars, correction, metrics
         case store, retention
+        case publishEvery = "publish_every"
     }
 
     /// `holm` (default) or `benjamini-hochberg`: the correction for multiple testing of the
     /// comparisons between groups, one family per report.
     public var correction: String?
+
+    /// `week` (default), `month` or `night`: how often the published figures are renewed
+    /// (docs/disclosure.md, "Across nights").
+    public var publishEvery: String?
 
     /// Local targets; a target left out keeps its default.
     public struct TargetsConfig: Codable, Sendable, Equatable {

@@ -23,6 +23,8 @@ public struct LoadedPipeline: Sendable {
     public var limits: DecompressionLimits
     /// The correction for multiple testing of the comparisons.
     public var correction: Figure.Correction
+    /// How often the published figures are renewed.
+    public var publishEvery: PublicationPeriod = .week
     /// Quarantine entries listed per file and reason before the rest are summarised.
     public var quarantineCap = 1_000
     /// The metrics file, when the pipeline file names one.
@@ -101,6 +103,12 @@ public struct LoadedPipeline: Sendable {
                                     at: .init(file: path, field: "limits.max_quarantine_entries"))
             }
             loaded.quarantineCap = cap
+        }
+        if let every = config.publishEvery {
+            guard let period = PublicationPeriod(rawValue: every) else {
+                throw SaksgangError(.configuration, "publish_every must be night, week or month", at: .init(file: path, field: "publish_every"))
+            }
+            loaded.publishEvery = period
         }
         loaded.metricsPath = config.metrics.map(resolve)
         if let text = overrides.store ?? config.store {

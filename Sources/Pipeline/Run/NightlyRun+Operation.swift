@@ -56,7 +56,7 @@ extension NightlyRun {
                           duration: Date().timeIntervalSince(started))
     }
 
-    /// `quarantine.jsonl`: for each input file in name order, the entries kept when it was
+    /// `internal/quarantine.jsonl`: for each input file in name order, the entries kept when it was
     /// stored (tonight or on an earlier night), or tonight's entry for a file refused whole.
     func quarantineFile(outcomes: [FileOutcome], tonight: QuarantineLog, store: any CaseStore) throws(SaksgangError) -> Data {
         let archive = QuarantineArchive(stateDirectory: pipeline.stateDirectory)

@@ -142,18 +142,45 @@ public final class NightlyRun {
             logger.notice("closed cases past the retention period removed from the store",
                           metadata: ["removed": "\(expired.count)", "closed_before": "\(retained.closedBefore)"])
         }
-        let control = DisclosureControl(threshold: pipeline.threshold)
-        let published = control.apply(measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction))
+        // The last publication is published again when nothing it counts has changed, or
+        // when tonight's export is later but within its period; otherwise tonight's figures
+        // are controlled together with it (docs/disclosure.md, "Across nights"). A change on
+        // the same day (a correction, a file read again) renews at once.
+        let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
+        let measured = measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction)
+        let previous = try PublicationRecord.load(from: store)
+            .flatMap { $0.threshold == pipeline.threshold ? $0 : nil }
+        let record: PreviousPublication
+        let truth = DisclosureControl.truth(of: measured, municipalityOfSchool: measurements.municipalityOfSchool)
+        if let previous, let day = previous.asOfDate,
+           (day != asOf && pipeline.publishEvery.same(day, asOf)) || previous.truth == truth {
+            record = previous
+            logger.info("the figures of the last publication are published again", metadata: ["as_of": "\(previous.asOf)"])
+        } else {
+            let disclosed = try DisclosureControl(threshold: pipeline.threshold).protect(
+                measured, municipalityOfSchool: measurements.municipalityOfSchool, previous: previous)
+            logger.info("disclosure control done", metadata: [
+                "cells": "\(disclosed.audit.control?.cells ?? 0)", "cells_withheld": "\(disclosed.audit.control?.cellsWithheld ?? 0)",
+                "rounds": "\(disclosed.audit.control?.rounds ?? 0)", "seconds": "\(String(format: "%.1f", disclosed.seconds))"])
+            record = PreviousPublication(asOf: asOf.description, threshold: pipeline.threshold, figures: disclosed.figures,
+                                         truth: disclosed.truth, audit: disclosed.audit)
+        }
+        let published = record.figures
         let figures = published.filter { !Metric.dataQuality.contains($0.metric) }
         let quality = published.filter { Metric.dataQuality.contains($0.metric) }
-        let curves = CurveDisclosure(threshold: pipeline.threshold).apply(measurements.survivalCurves(), figures: published)
+        // Curves are drawn from tonight's cases: only when those are the cases the figures
+        // describe (a night within the period that publishes older figures draws none).
+        let curves = record.truth == truth
+            ? CurveDisclosure(threshold: pipeline.threshold).apply(measurements.survivalCurves(), figures: published) : []
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
         let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements,
                                   extras: ReportExtras(curves: curves, schools: schools, followUp: followUp.entries), outcomes: outcomes,
                                   quarantine: try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store),
-                                  keyID: key.id, retention: retained, store: store, staging: staging)
+                                  keyID: key.id, retention: retained, store: store, staging: staging, audit: record.audit,
+                                  asOf: record.asOfDate ?? asOf)
+        try PublicationRecord.save(record, in: store)
         ReportState(token: token, outputs: outputs).save(in: store)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
                               casesInStore: measurements.total, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)

@@ -9,6 +9,9 @@ import SaksgangCore
 /// in a note beside it, and holds pseudonyms and codes only, never an identity.
 public enum FollowUpListWriter {
     public static let folder = "internal"
+    /// The quarantine file, beside the list: its entries per file would give the files'
+    /// withheld counts, so it is the operator's, not for publication either.
+    public static let quarantineName = "internal/quarantine.jsonl"
     public static let listName = "internal/avvik-til-oppfolging.csv"
     public static let noteName = "internal/IKKE-FOR-PUBLISERING.txt"
     public static let header = ["skole_orgnr", "avvik", "avvik_tekst", "sak_pseudonym", "elev_pseudonym"]
@@ -45,10 +48,15 @@ public enum FollowUpListWriter {
     kjent saksnummer med `saksgang lookup --kind case --school <orgnr> --key <nøkkelfil>` og
     sammenligne. Ingen kan gå fra pseudonym til person.
 
-    Filen skal ikke publiseres, deles med forskere eller legges ved rapporten. Den er ikke med i
+    quarantine.jsonl lister hver post og fil som ble satt til side, med fil, posisjon, felt og
+    årsak (aldri en personverdi). Den er for driften: tallet på poster per fil kan være tall på
+    saker fra én skole.
+
+    Filene skal ikke publiseres, deles med forskere eller legges ved rapporten. De er ikke med i
     report.html, tables.csv, tables.json eller tabeller-excel.csv.
 
-    NOT FOR PUBLICATION – internal follow-up list of deviations by school, kind and pseudonym.
+    NOT FOR PUBLICATION – internal follow-up list of deviations by school, kind and pseudonym,
+    and the quarantine file (for the operator).
 
     """
 }

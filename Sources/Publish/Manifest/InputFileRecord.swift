@@ -26,6 +26,11 @@ public struct InputFileRecord: Sendable, Equatable, Codable {
     /// SHA-256 identity of the mapping version that read the file (`mapping_sha256`): a
     /// reading is (file hash, mapping hash).
     public var mappingSHA256: String?
+    /// The counts and the size are withheld by disclosure control (a count from 1 to k−1
+    /// among them): written as null, with the reconciliation flag of the true counts.
+    public var countsWithheld = false
+    /// The flag read back from a manifest whose counts were withheld (nothing to recompute).
+    private var reconciledAsRead: Bool?
 
     public init(name: String, sha256: String, bytes: Int64, format: String, status: Status,
                 reason: String? = nil, records: Int = 0, inserted: Int = 0, updated: Int = 0,
@@ -45,7 +50,7 @@ public struct InputFileRecord: Sendable, Equatable, Codable {
 
     /// Every record read is accounted for: records = inserted + updated + duplicates +
     /// quarantined. Written to the manifest, recomputed (never trusted) when read back.
-    public var reconciled: Bool { records == inserted + updated + duplicates + quarantined }
+    public var reconciled: Bool { reconciledAsRead ?? (records == inserted + updated + duplicates + quarantined) }
 
     enum CodingKeys: String, CodingKey {
         case name, sha256, bytes, format, status, reason, records, inserted, updated, duplicates
@@ -55,33 +60,37 @@ public struct InputFileRecord: Sendable, Equatable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let records = try c.decodeIfPresent(Int.self, forKey: .records)
         self.init(name: try c.decode(String.self, forKey: .name),
                   sha256: try c.decode(String.self, forKey: .sha256),
-                  bytes: try c.decode(Int64.self, forKey: .bytes),
+                  bytes: try c.decodeIfPresent(Int64.self, forKey: .bytes) ?? 0,
                   format: try c.decode(String.self, forKey: .format),
                   status: try c.decode(Status.self, forKey: .status),
                   reason: try c.decodeIfPresent(String.self, forKey: .reason),
-                  records: try c.decode(Int.self, forKey: .records),
-                  inserted: try c.decode(Int.self, forKey: .inserted),
-                  updated: try c.decode(Int.self, forKey: .updated),
-                  duplicates: try c.decode(Int.self, forKey: .duplicates),
-                  quarantined: try c.decode(Int.self, forKey: .quarantined))
+                  records: records ?? 0,
+                  inserted: try c.decodeIfPresent(Int.self, forKey: .inserted) ?? 0,
+                  updated: try c.decodeIfPresent(Int.self, forKey: .updated) ?? 0,
+                  duplicates: try c.decodeIfPresent(Int.self, forKey: .duplicates) ?? 0,
+                  quarantined: try c.decodeIfPresent(Int.self, forKey: .quarantined) ?? 0)
         mappingSHA256 = try c.decodeIfPresent(String.self, forKey: .mappingSHA256)
+        if records == nil {
+            countsWithheld = true
+            reconciledAsRead = try c.decode(Bool.self, forKey: .reconciled)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encode(sha256, forKey: .sha256)
-        try c.encode(bytes, forKey: .bytes)
+        try c.encode(countsWithheld ? nil : bytes, forKey: .bytes)
         try c.encode(format, forKey: .format)
         try c.encode(status, forKey: .status)
         try c.encode(reason, forKey: .reason)
-        try c.encode(records, forKey: .records)
-        try c.encode(inserted, forKey: .inserted)
-        try c.encode(updated, forKey: .updated)
-        try c.encode(duplicates, forKey: .duplicates)
-        try c.encode(quarantined, forKey: .quarantined)
+        for (count, key) in [(records, CodingKeys.records), (inserted, .inserted), (updated, .updated),
+                             (duplicates, .duplicates), (quarantined, .quarantined)] {
+            try c.encode(countsWithheld ? nil : count, forKey: key)
+        }
         try c.encode(reconciled, forKey: .reconciled)
         try c.encodeIfPresent(mappingSHA256, forKey: .mappingSHA256)
     }

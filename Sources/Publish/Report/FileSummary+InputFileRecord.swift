@@ -6,5 +6,6 @@ extension FileSummary {
                   updated: record.updated, duplicates: record.duplicates, quarantined: record.quarantined,
                   skipped: record.status == .skipped,
                   errorReason: record.status == .quarantined ? (record.reason ?? "quarantined") : nil)
+        countsWithheld = record.countsWithheld
     }
 }

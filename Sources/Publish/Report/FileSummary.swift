@@ -18,6 +18,9 @@ public struct FileSummary: Sendable, Equatable, Codable {
     public var skipped: Bool
     /// The reason code when the whole file was refused (`gzip_truncated`, …).
     public var errorReason: String?
+    /// The counts are withheld by disclosure control (a count from 1 to k−1 among them):
+    /// the table shows none of them. They are kept here only to say whether they reconcile.
+    public var countsWithheld = false
 
     public init(name: String, format: String, records: Int = 0, inserted: Int = 0, updated: Int = 0,
                 duplicates: Int = 0, quarantined: Int = 0, skipped: Bool = false,

@@ -8,16 +8,20 @@ public struct ReportContent: Sendable {
     /// The report's heading, e.g. the pipeline's name.
     public var title: String
     public var language: ReportLanguage
-    /// The latest export date: the figures describe the cases as of this day.
+    /// The figures describe the cases as they stood at the end of this day: the latest
+    /// export of the night the figures were last renewed (`publication`).
     public var asOf: LocalDate
+    /// How often the figures are renewed; the report says so beside `asOf`.
+    public var publication: PublicationPeriod = .night
     /// The disclosure threshold k: cells under k cases are withheld (privacy.md §3).
     public var threshold: Int
     public var targets: [TargetDescription]
     /// The published figures, in the order the tables list them.
     public var figures: [Figure]
     public var files: [FileSummary]
-    /// Records set aside in this run's quarantine file.
-    public var quarantineCount: Int
+    /// Entries of this run's quarantine file; nil when a file's counts are withheld (the
+    /// total beside the published files' counts would give them back).
+    public var quarantineCount: Int?
     /// Data-quality figures (metrics.md §6): shown in their own section and appended to the
     /// machine tables after `figures`.
     public var dataQuality: [Figure]
@@ -37,7 +41,7 @@ public struct ReportContent: Sendable {
 
     public init(title: String, language: ReportLanguage = .bokmal, asOf: LocalDate, threshold: Int,
                 targets: [TargetDescription] = [], figures: [Figure], files: [FileSummary] = [],
-                quarantineCount: Int = 0, dataQuality: [Figure] = [], missingSchoolCalendars: [String] = [],
+                quarantineCount: Int? = 0, dataQuality: [Figure] = [], missingSchoolCalendars: [String] = [],
                 curves: [SurvivalCurve] = [], schoolNames: [String: String] = [:],
                 schoolMunicipalities: [String: String] = [:], audit: DisclosureAuditSummary? = nil) {
         self.title = title

@@ -21,8 +21,13 @@ extension ReportPage {
                 : say("\(numbers.integer(refused.count)) filer ble avvist og er ikke med i tallene: \(list).",
                       "\(numbers.integer(refused.count)) files were refused and are not in the figures: \(list)."))
         }
-        let records = content.files.filter { $0.errorReason == nil }.reduce(0) { $0 + $1.quarantined }
-        if records > 0 {
+        let read = content.files.filter { $0.errorReason == nil }
+        let records = read.reduce(0) { $0 + $1.quarantined }
+        if records > 0, read.contains(where: \.countsWithheld) {
+            // A total beside published files' counts would give the withheld ones back.
+            items.append(say("Noen poster ble satt til side (karantene) fordi de var feil eller ufullstendige; de er ikke med i tallene.",
+                             "Some records were set aside (quarantined) as faulty or incomplete; they are not in the figures."))
+        } else if records > 0 {
             items.append(records == 1
                 ? say("1 post ble satt til side (karantene) fordi den var feil eller ufullstendig; den er ikke med i tallene.",
                       "1 record was set aside (quarantined) as faulty or incomplete; it is not in the figures.")

@@ -26,7 +26,7 @@ extension ReportPage {
                 w.element("th", [("scope", "row"), ("class", "file")], text: file.name)
                 w.element("td", text: file.format)
                 for count in [file.records, file.inserted, file.updated, file.duplicates, file.quarantined] {
-                    w.element("td", [("class", "num")], text: numbers.integer(count))
+                    if file.countsWithheld { cell(&w, .withheld) } else { w.element("td", [("class", "num")], text: numbers.integer(count)) }
                 }
                 var status = file.errorReason.map { strings.fileRefused(ReasonWords.words($0, language: content.language)) }
                     ?? (file.skipped ? strings.fileSkipped : strings.fileIngested)
@@ -37,9 +37,9 @@ extension ReportPage {
             }
             closeTable(&w)
         }
-        w.element("p", text: content.quarantineCount > 0
-            ? strings.quarantineSentence(numbers.integer(content.quarantineCount))
-            : strings.noQuarantine)
+        if content.files.contains(where: \.countsWithheld) { w.element("p", text: strings.fileCountsWithheld) }
+        w.element("p", text: content.quarantineCount.map { $0 > 0 ? strings.quarantineSentence(numbers.integer($0)) : strings.noQuarantine }
+            ?? strings.quarantineUncounted)
         w.close("section")
         w.newline()
     }

@@ -81,7 +81,7 @@ struct ReportPage {
         w.open("header")
         w.element("p", [("class", "kicker")], text: strings.kicker)
         w.element("h1", text: content.title)
-        w.element("p", [("class", "as-of")], text: strings.asOf(strings.date(content.asOf)))
+        w.element("p", [("class", "as-of")], text: strings.asOf(strings.date(content.asOf)) + " " + strings.renewed(content.publication))
         w.close("header")
         w.newline()
     }

@@ -6,7 +6,14 @@ extension ReportStrings {
                      "september", "oktober", "november", "desember"],
         dateFormat: { d, m, y in "\(d). \(m) \(y)" },
         kicker: "Saksgang · skolemiljøsaker",
-        asOf: { "Tallene gjelder sakene slik de sto i eksporten \($0)." },
+        asOf: { "Tallene gjelder sakene slik de sto ved utgangen av \($0)." },
+        renewed: {
+            switch $0 {
+            case .night: "Tallene fornyes hver natt."
+            case .week: "Tallene fornyes én gang i uken: saker, hendelser og avslutninger etter denne dagen kommer med når tallene fornyes neste uke, slik at ingen kan lese én enkelt ny sak ut av forskjellen mellom to rapporter."
+            case .month: "Tallene fornyes én gang i måneden: saker, hendelser og avslutninger etter denne dagen kommer med når tallene fornyes neste måned, slik at ingen kan lese én enkelt ny sak ut av forskjellen mellom to rapporter."
+            }
+        },
         missingCalendars: { "Skolerute mangler for \($0) (kommunenummer og skoleår). Tall i skoledager er ikke beregnet for saker som trenger dem; de er ikke erstattet med arbeidsdager." },
         footer: "Laget av Saksgang. Rapporten viser bare tall for grupper av saker, aldri navn eller identiteter.",
         headlineTitle: "Hovedtall",
@@ -49,6 +56,8 @@ extension ReportStrings {
         noFiles: "Ingen filer ble lest i denne kjøringen.",
         quarantineSentence: { "\($0) poster ble satt til side (karantene) med en begrunnelse og er ikke med i tallene." },
         noQuarantine: "Ingen poster ble satt til side (karantene).",
+        fileCountsWithheld: "Tallene for noen filer er holdt tilbake sammen med filstørrelsen: en fil er ofte én skoles eller kommunes eksport, og tallene er da tall på saker (se metodedelen).",
+        quarantineUncounted: "Antallet poster som ble satt til side, er holdt tilbake fordi noen filers tall er det.",
         qualityTitle: "Datakvalitet",
         qualityIntro: "Mangler og feil i dataene er også et resultat: en skole som ikke registrerer kontakt med hjemmet, ser rask ut uten å være det. Rader med null saker står bare i tabellfilene.",
         qualityColumns: ["Måltall", "Gruppering", "Gruppe", "Saker", "Verdi"],

@@ -6,7 +6,14 @@ extension ReportStrings {
                      "September", "October", "November", "December"],
         dateFormat: { d, m, y in "\(d) \(m) \(y)" },
         kicker: "Saksgang · school environment cases",
-        asOf: { "The figures describe the cases as they stood in the export of \($0)." },
+        asOf: { "The figures describe the cases as they stood at the end of \($0)." },
+        renewed: {
+            switch $0 {
+            case .night: "The figures are renewed every night."
+            case .week: "The figures are renewed once a week: cases, events and closings after this day are included when the figures are renewed next week, so that no single new case can be read from the difference between two reports."
+            case .month: "The figures are renewed once a month: cases, events and closings after this day are included when the figures are renewed next month, so that no single new case can be read from the difference between two reports."
+            }
+        },
         missingCalendars: { "No school calendar for \($0) (municipality number and school year). Figures in school days are not computed for the cases that need them; they are not replaced by working days." },
         footer: "Made by Saksgang. The report shows figures for groups of cases only, never names or identities.",
         headlineTitle: "Key figures",
@@ -49,6 +56,8 @@ extension ReportStrings {
         noFiles: "No files were read in this run.",
         quarantineSentence: { "\($0) records were set aside (quarantined) with a reason and are not in the figures." },
         noQuarantine: "No records were set aside (quarantined).",
+        fileCountsWithheld: "The counts of some files are withheld, with their size: a file is often one school's or municipality's export, and its counts are then counts of cases (see the method section).",
+        quarantineUncounted: "The number of records set aside is withheld because some files' counts are.",
         qualityTitle: "Data quality",
         qualityIntro: "Gaps and errors in the data are a result too: a school that records no contact with the home looks fast without being so. Rows with no cases are only in the table files.",
         qualityColumns: ["Metric", "Grouping", "Group", "Cases", "Value"],

@@ -14,6 +14,8 @@ struct ReportStrings: Sendable {
     // Page frame
     var kicker: String
     var asOf: @Sendable (_ date: String) -> String
+    /// How often the figures are renewed (after `asOf`).
+    var renewed: @Sendable (_ period: PublicationPeriod) -> String
     var missingCalendars: @Sendable (_ list: String) -> String
     var footer: String
 
@@ -61,6 +63,8 @@ struct ReportStrings: Sendable {
     var noFiles: String
     var quarantineSentence: @Sendable (_ count: String) -> String
     var noQuarantine: String
+    var fileCountsWithheld: String
+    var quarantineUncounted: String
 
     // Data quality
     var qualityTitle: String
