@@ -38,8 +38,12 @@ struct KeyCommand: ParsableCommand {
                 Pseudonyms under a new key cannot be linked to the old ones, so every archived export \
                 is ingested again under the new key into a fresh store. Only when that succeeds is the \
                 old state folder renamed to <state>.retired-<old key id> and the new one put in its \
-                place. Afterwards, point `key:` in the pipeline file at the new key file: until then \
-                the nightly run refuses to start (the store's key id no longer matches).
+                place. On a PostgreSQL store the fresh store is built in the schema \
+                saksgang_rebuilding_<new key id> of the same database while the run lock is held, and \
+                one transaction then moves the old tables into saksgang_retired_<old key id> and the \
+                new ones in their place. Afterwards, point `key:` in the pipeline file (on every \
+                machine that uses the store) at the new key file: until then the nightly run refuses \
+                to start (the store's key id no longer matches).
                 """)
         @Argument(help: "The pipeline file.") var pipeline: String
         @Option(help: "The new key file (create it with `saksgang key init`).") var newKey: String
@@ -54,6 +58,9 @@ struct KeyCommand: ParsableCommand {
                                               programVersion: Saksgang.version).run()
                 print("Rebuilt \(outcome.rebuild.casesInStore) cases under key \(outcome.newKeyID).")
                 if let retired = outcome.retiredState { print("The old state (key \(outcome.oldKeyID ?? "?")) is kept at \(retired).") }
+                if let schema = outcome.retiredSchema {
+                    print("The old store's tables are kept in the schema \(schema) of the database; drop it (DROP SCHEMA \(schema) CASCADE) once it is no longer needed.")
+                }
                 print("Now set `key: \(newKey)` in \(pipeline).")
             } catch {
                 throw RunCommand.failure(error)

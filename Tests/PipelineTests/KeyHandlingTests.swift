@@ -52,17 +52,22 @@ final class KeyHandlingTests: XCTestCase {
         XCTAssertThrowsError(try lookup.pseudonym(of: Sensitive("2025/0001"), kind: .caseNumber, school: nil, source: nil))
     }
 
-    /// Rotation rebuilds a state folder's SQLite file; on a PostgreSQL store it stops before
-    /// touching anything and says what to do instead.
-    func testRotationOfAPostgreSQLStoreIsRefusedWithTheWayToDoIt() throws {
+    /// Rotation on a PostgreSQL store that cannot be reached stops before touching anything
+    /// (the rotation itself: PostgresRunTests).
+    func testRotationOfAnUnreachablePostgreSQLStoreChangesNothing() throws {
+        let root = RepoPaths.temporaryDirectory("saksgang-rotate-pg")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = root.appendingPathComponent("state").path
+        let newKeyPath = root.appendingPathComponent("new.key").path
+        try PseudonymKey.create(atPath: newKeyPath)
         let pipeline = try LoadedPipeline.load(path: RepoPaths.pipelines.appendingPathComponent("demo.yml").path,
-                                               overrides: .init(store: "postgresql://saksgang@127.0.0.1:1/pooled"))
+                                               overrides: .init(state: state, store: "postgresql://saksgang@127.0.0.1:1/pooled"))
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-        XCTAssertThrowsError(try KeyRotation(pipeline: pipeline, newKeyPath: "/nonexistent.key", archive: nil, logger: logger,
+        XCTAssertThrowsError(try KeyRotation(pipeline: pipeline, newKeyPath: newKeyPath, archive: nil, logger: logger,
                                              programVersion: "test").run()) { error in
-            XCTAssertEqual((error as? SaksgangError)?.code, .configuration)
-            XCTAssertTrue("\(error)".contains("create an empty database"), "\(error)")
+            XCTAssertEqual((error as? SaksgangError)?.code, .store)
         }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path), ["new.key"], "no state folder made or moved")
     }
 
     func testRotationRebuildsUnderTheNewKeyAndRetiresTheOldState() throws {

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import Pipeline
+import Pseudonymize
 import SaksgangCore
 import Store
 import TestSupport
@@ -102,5 +104,91 @@ final class PostgresRunTests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: output + "/" + name)),
                            try Data(contentsOf: URL(fileURLWithPath: night.run.output + "/" + name)), name)
         }
+    }
+
+    /// `key rotate` on a PostgreSQL store: the store is rebuilt from the archived exports under
+    /// the new key in a schema of its own and swapped in by one transaction; the old tables are
+    /// kept in the retired schema; the reports are the same; the old key is refused afterwards.
+    func testKeyRotationRebuildsThePostgreSQLStoreUnderTheNewKey() throws {
+        let database = try PostgresTestDatabase()
+        defer { database.drop() }
+        let address = try XCTUnwrap(PostgresAddress(database.url))
+        let run = try DemoRun()
+        defer { run.remove() }
+        try run.run(store: database.url)
+        let before = try Data(contentsOf: URL(fileURLWithPath: run.output + "/tables.json"))
+        let oldID = try PseudonymKey(contentsOfFile: run.keyPath).id
+        var oldIDs = Set<Pseudonym>()
+        try PostgresStore(address).forEachCase { oldIDs.insert($0.id) }
+        XCTAssertEqual(oldIDs.count, 88)
+
+        let newKeyPath = run.root.appendingPathComponent("new.key").path
+        let newKey = try PseudonymKey.create(atPath: newKeyPath)
+        let pipeline = try LoadedPipeline.load(
+            path: RepoPaths.pipelines.appendingPathComponent("demo.yml").path,
+            overrides: .init(input: run.input, output: run.output, state: run.state, key: run.keyPath, store: database.url))
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let rotation = KeyRotation(pipeline: pipeline, newKeyPath: newKeyPath, archive: nil, logger: logger, programVersion: "test")
+
+        // While another run holds the database's lock, rotation stops and changes nothing.
+        var held: PostgresStore? = try PostgresStore(address, forRun: true)
+        XCTAssertThrowsError(try rotation.run()) { XCTAssertEqual(($0 as? SaksgangError)?.code, .lockHeld) }
+        XCTAssertNotNil(held)
+        held = nil
+        XCTAssertEqual(try PostgresStore(address).recordedKeyID(), oldID)
+
+        // A rebuild that fails (no archive) leaves the live store as it was, and no rebuild schema.
+        let missing = KeyRotation(pipeline: pipeline, newKeyPath: newKeyPath, archive: run.root.appendingPathComponent("none").path,
+                                  logger: logger, programVersion: "test")
+        var failure: SaksgangError?
+        for _ in 0..<50 {
+            do { _ = try missing.run(); break } catch where error.code == .lockHeld {
+                Thread.sleep(forTimeInterval: 0.1)  // the server frees a closed session's lock a moment later
+            } catch { failure = error; break }
+        }
+        XCTAssertEqual(failure?.code, .configuration, "\(String(describing: failure))")
+        XCTAssertEqual(try PostgresStore(address).recordedKeyID(), oldID)
+        XCTAssertEqual(try PostgresStore(address).caseCount(), 88)
+        try assertNoSchema(KeyRotation.rebuildSchema(newKeyID: newKey.id), in: database)
+
+        let outcome = try rotation.run()
+        XCTAssertEqual(outcome.oldKeyID, oldID)
+        XCTAssertEqual(outcome.newKeyID, newKey.id)
+        XCTAssertEqual(outcome.rebuild.casesInStore, 88)
+        XCTAssertEqual(outcome.retiredSchema, "saksgang_retired_" + oldID)
+        let retiredState = try XCTUnwrap(outcome.retiredState)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: retiredState))
+        try assertNoSchema(KeyRotation.rebuildSchema(newKeyID: newKey.id), in: database)
+
+        // The live store: the new key's id and 88 cases, none under an old pseudonym.
+        let store = try PostgresStore(address)
+        XCTAssertEqual(try store.recordedKeyID(), newKey.id)
+        var newIDs = Set<Pseudonym>()
+        try store.forEachCase { newIDs.insert($0.id) }
+        XCTAssertEqual(newIDs.count, 88)
+        XCTAssertTrue(newIDs.isDisjoint(with: oldIDs))
+        XCTAssertEqual(try store.ingestedFiles().count, 5)
+        // The retired schema: the old store whole.
+        let retired = try PostgresStore(address, schema: try XCTUnwrap(outcome.retiredSchema))
+        XCTAssertEqual(try retired.recordedKeyID(), oldID)
+        var retiredIDs = Set<Pseudonym>()
+        try retired.forEachCase { retiredIDs.insert($0.id) }
+        XCTAssertEqual(retiredIDs, oldIDs)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: run.output + "/tables.json")), before)
+
+        // The nightly run with the old key is now refused; with the new key every file is
+        // known and the reports are the same.
+        XCTAssertThrowsError(try run.run(store: database.url)) { XCTAssertEqual(($0 as? SaksgangError)?.code, .key) }
+        let again = try DemoRun(root: run.root, keyPath: newKeyPath, input: run.input).run(store: database.url)
+        XCTAssertEqual(again.casesInStore, 88)
+        XCTAssertTrue(again.files.allSatisfy { $0.status == .skipped })
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: run.output + "/tables.json")), before)
+    }
+
+    private func assertNoSchema(_ name: String, in database: PostgresTestDatabase, line: UInt = #line) throws {
+        XCTAssertNoThrow(try PostgresTestDatabase.execute("""
+            DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '\(name)') THEN
+            RAISE EXCEPTION 'schema left behind'; END IF; END $$
+            """, on: database.url), "schema \(name) left behind", line: line)
     }
 }

@@ -27,6 +27,9 @@ public final class NightlyRun {
     public var metricsPath: String?
     /// The files handled so far (for the metrics of a run that failed part-way).
     var filesSoFar: [FileOutcome] = []
+    /// Opens the store instead of `pipeline.store.openForRun`: key rotation hands the run a
+    /// PostgreSQL store in a schema of its own while it holds the run lock itself.
+    var openStore: (() throws(SaksgangError) -> any CaseStore)?
 
     public init(pipeline: LoadedPipeline, logger: Logger, wait: Bool = false, programVersion: String) {
         self.pipeline = pipeline
@@ -68,7 +71,8 @@ public final class NightlyRun {
         }
         let key = try PseudonymKey.load(path: pipeline.keyPath)
         // Opening the store takes the run lock (held until the store is released).
-        let store = try pipeline.store.openForRun(wait: wait)
+        let store: any CaseStore
+        if let openStore { store = try openStore() } else { store = try pipeline.store.openForRun(wait: wait) }
         let staging = PublishStaging(stateDirectory: pipeline.stateDirectory, outputDirectory: pipeline.outputDirectory)
         staging.cleanUp()
         if let recorded = try store.recordedKeyID() {

@@ -28,7 +28,7 @@ public final class PostgresStore: CaseStore {
     private var coverage: [String: Timestamp] = [:]
     private var raised: [String: Timestamp] = [:]
     /// Between `beginFile` and its commit or rollback.
-    private var fileOpen = false
+    private(set) var fileOpen = false
     /// Open scans: each has its own cursor.
     private var scans = 0
 
@@ -61,8 +61,16 @@ public final class PostgresStore: CaseStore {
     /// Connects, migrates the schema and reads the stored cases' times. Opened for a run
     /// (`forRun`), it first takes the database's run lock: it waits for it when `wait`,
     /// otherwise a lock held elsewhere is a `lockHeld` error.
-    public init(_ address: PostgresAddress, forRun: Bool = false, wait: Bool = false) throws(SaksgangError) {
+    ///
+    /// `schema` names a PostgreSQL schema (namespace) of the database to keep the tables in
+    /// instead of the connection's own (`public` unless the role or URL says otherwise); key
+    /// rotation builds the new store there (`PostgresStore+Rotation`). It must exist.
+    public init(_ address: PostgresAddress, schema: String? = nil, forRun: Bool = false, wait: Bool = false) throws(SaksgangError) {
         db = try PGConnection(address)
+        if let schema {
+            _ = try db.query("SELECT set_config('search_path', $1, false)", [.text(Self.quoted(schema))],
+                             "cannot choose the store's schema")
+        }
         if forRun { try takeRunLock(wait: wait) }
         try Self.migrate(db)
         try db.execute("CREATE TEMP TABLE incoming AS SELECT \(Self.caseColumns) FROM cases WITH NO DATA",
@@ -83,7 +91,7 @@ public final class PostgresStore: CaseStore {
     }
 
     /// Reads every stored case's times and every municipality's latest export.
-    private func readStamps() throws(SaksgangError) {
+    func readStamps() throws(SaksgangError) {
         stored = [:]
         coverage = try latestExports()
         do {
