@@ -107,7 +107,7 @@ final class BoundedInputTests: XCTestCase {
         let output = root.appendingPathComponent("out").path, state = root.appendingPathComponent("state").path
         let measured = try saksgang.measure(["run", pipelinePath, "--input", input.path, "--output", output, "--state", state,
                                              "--key", key])
-        let quarantinePath = output + "/quarantine.jsonl"
+        let quarantinePath = output + "/internal/quarantine.jsonl"
         let quarantineBytes = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: quarantinePath)[.size] as? Int)
         print(String(format: "512 MiB repeated-row gzip (%d rows, %d bytes compressed): exit %d, %.1f s, peak RSS %.1f MB, "
                      + "quarantine.jsonl %d bytes", rows, compressed, measured.status, measured.seconds,
@@ -188,7 +188,7 @@ final class BoundedInputTests: XCTestCase {
                                                           "unknown_code": repeats, "csv_column_count": repeats]),
             "smx_9406_20250620.xml": (repeats, 1, ["duplicate_case_in_file": repeats - 1]),
         ]
-        let lines = try quarantineLines(pipeline.outputDirectory + "/quarantine.jsonl")
+        let lines = try quarantineLines(pipeline.outputDirectory + "/internal/quarantine.jsonl")
         for (name, e) in expected {
             let f = try XCTUnwrap(outcome.files.first { $0.name == name }, name)
             XCTAssertEqual(f.records, e.records, name)
