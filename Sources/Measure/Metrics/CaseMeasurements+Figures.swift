@@ -12,8 +12,9 @@ extension CaseMeasurements {
         for (i, grouping) in groupings.enumerated() {
             let quality = Self.qualityGroupings.contains(grouping)
             let pupils = pupilCounts[grouping.name] ?? [:]
+            let numbers = cellNumbers(i)
             for group in groups(i) {
-                let cell = tables[i].cell(group) ?? Cell(layout)
+                let cell = numbers[group].map { tables[i].cell($0, layout) } ?? Cell(layout)
                 for (m, metric) in metrics.enumerated() where quality || !Metric.dataQuality.contains(metric) {
                     if case .pupilShare = metric.kind {
                         guard RepeatVictimisation.groupings.contains(grouping) else { continue }
@@ -35,7 +36,12 @@ extension CaseMeasurements {
     func groups(_ i: Int) -> [String] {
         let listed = groupings[i].groups
         let listedSet = Set(listed)
-        return listed + tables[i].index.keys.filter { !listedSet.contains($0) }.sorted()
+        return listed + codes(i).filter { !listedSet.contains($0) }.sorted()
+    }
+
+    /// The cell number of each group of grouping `i` met in the data, by code.
+    func cellNumbers(_ i: Int) -> [String: Int] {
+        Dictionary(codes(i).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The Kaplan–Meier curve of a series in a cell (nil when it has no observation).

@@ -39,6 +39,13 @@ public enum DeviationKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The series whose target this kind of deviation misses: `timeMetric` in its first unit.
+    private static let targetSeries: [DeviationKind: DurationSeries] = Dictionary(uniqueKeysWithValues: allCases.compactMap { kind in
+        guard let metric = kind.timeMetric, case .duration(let d) = metric.kind,
+              let series = DurationSeries.named(metric.name, d.units[0]) else { return nil }
+        return (kind, series)
+    })
+
     /// True when the case shows this deviation. A target is missed when the event came after
     /// it, or when the time has passed without it (an open case is not yet a deviation).
     func applies(_ m: MeasuredCase) -> Bool {
@@ -49,20 +56,20 @@ public enum DeviationKind: String, Sendable, CaseIterable {
         case .noActivityPlan:
             return m.c.first(.measure) != nil && m.c.first(.activityPlan) == nil
         case .ownerNotNotified:
-            guard let o = m.pastTarget(.timeToOwnerNotice) else { return false }
+            guard let o = m.pastTarget(Self.targetSeries[self]) else { return false }
             return o && m.c.first(.ownerNotice) == nil
         default:
-            return m.pastTarget(timeMetric!) ?? false
+            return m.pastTarget(Self.targetSeries[self]) ?? false
         }
     }
 }
 
 extension MeasuredCase {
-    /// Whether the case missed a duration metric's target (nil: no target, or the case
-    /// gives no observation in the target's unit).
-    func pastTarget(_ metric: Metric) -> Bool? {
-        guard case .duration(let d) = metric.kind, let target = d.target?(targets),
-              let o = observation(metric, unit: d.units[0]) else { return nil }
+    /// Whether the case missed a series' target (nil: no series, no target, or the case
+    /// gives no observation in the series).
+    func pastTarget(_ series: DurationSeries?) -> Bool? {
+        guard let series, let target = series.duration.target?(targets),
+              case .success(let o)? = result(series) else { return nil }
         return o.time > Double(target)
     }
 
@@ -79,16 +86,24 @@ extension MeasuredCase {
 
     private func computeLongestContactGap() -> Int? {
         guard let knowledge = c.knowledge, let counted = c.homeContactCount else { return nil }
-        let contacts = c.events.filter { $0.kind == .homeContact || $0.kind == .meeting }.map(\.time)
-        guard c.events.filter({ $0.kind == .homeContact }).count == counted else { return nil }
-        let end = c.closing?.time ?? censorAt
+        var dated = 0
+        for e in c.events where e.kind == .homeContact { dated += 1 }
+        guard dated == counted else { return nil }
         var longest = 0
         var from = knowledge
-        for t in contacts + [end] where !t.isBefore(from) {
-            guard case .success(let days) = clock.duration(c, from: from, to: t, .schoolDays) else { return nil }
+        /// Extends the stretch from `from` to `t` (a time before `from` is passed over);
+        /// false when there is no school calendar for it.
+        func reach(_ t: Timestamp) -> Bool {
+            guard !t.isBefore(from) else { return true }
+            guard case .success(let days) = clock.duration(c, from: from, to: t, .schoolDays) else { return false }
             longest = max(longest, Int(days))
             from = t
+            return true
         }
+        for e in c.events where e.kind == .homeContact || e.kind == .meeting {
+            guard reach(e.time) else { return nil }
+        }
+        guard reach(c.closing?.time ?? censorAt) else { return nil }
         return longest
     }
 }

@@ -293,18 +293,14 @@ extension Metric {
             catalogue.compactMap { metric -> [Category]? in
                 guard case .duration(let d) = metric.kind else { return nil }
                 return d.units.flatMap { unit in ResponseClock.Gap.allCases.map {
-                    Category(code: "\(metric.name):\(unit.rawValue) x \($0.rawValue)", label: Label(verbatim: "\(metric.name):\(unit.rawValue) x \($0.rawValue)"))
+                    let code = DurationSeries.excludedCaseCode(metric.name, unit, $0)
+                    return Category(code: code, label: Label(verbatim: code))
                 } }
             }.flatMap { $0 }
         ) { m in
             var out: [String] = []
-            for metric in catalogue {
-                guard case .duration(let d) = metric.kind else { continue }
-                for unit in d.units {
-                    if case .failure(let e)? = m.result(metric, unit: unit) {
-                        out.append("\(metric.name):\(unit.rawValue) x \(e.gap.rawValue)")
-                    }
-                }
+            for series in DurationSeries.all {
+                if case .failure(let e)? = m.result(series) { out.append(series.excludedCaseCodes[e.gap]!) }
             }
             return out
         }))
