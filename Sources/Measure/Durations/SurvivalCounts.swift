@@ -33,6 +33,22 @@ struct SurvivalCounts: Sendable {
         }
     }
 
+    /// Adds the counts of another series of the same unit.
+    mutating func add(_ other: SurvivalCounts) {
+        total += other.total
+        if other.denseTallies.count > denseTallies.count {
+            denseTallies += repeatElement(Tally(), count: other.denseTallies.count - denseTallies.count)
+        }
+        for (t, tally) in other.denseTallies.enumerated() {
+            denseTallies[t].events += tally.events
+            denseTallies[t].censored += tally.censored
+        }
+        for (t, counts) in other.sparse {
+            sparse[t, default: (0, 0)].events += counts.events
+            sparse[t, default: (0, 0)].censored += counts.censored
+        }
+    }
+
     var isEmpty: Bool { total == 0 }
 
     /// (tick, events, censored) in tick order, ticks with nothing left out.

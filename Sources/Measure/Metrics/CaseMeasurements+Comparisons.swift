@@ -25,10 +25,11 @@ extension CaseMeasurements {
             let stratum = strataGroupings.firstIndex(of: i)
             let pupils = pupilCounts[grouping.name] ?? [:]
             let numbers = cellNumbers(i)
+            let cells = self.cells(i)
             for group in groups(i) {
                 guard let reference = grouping.reference(for: group),
                       let g = numbers[group], let r = numbers[reference] else { continue }
-                let a = tables[i].cell(g, layout), b = tables[i].cell(r, layout)
+                let a = cells[g], b = cells[r]
                 var pairs: [(Cell, Cell)] = []
                 if let stratum {
                     for school in schoolNumbers {

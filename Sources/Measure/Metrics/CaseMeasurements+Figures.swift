@@ -13,8 +13,9 @@ extension CaseMeasurements {
             let quality = Self.qualityGroupings.contains(grouping)
             let pupils = pupilCounts[grouping.name] ?? [:]
             let numbers = cellNumbers(i)
+            let cells = self.cells(i)
             for group in groups(i) {
-                let cell = numbers[group].map { tables[i].cell($0, layout) } ?? Cell(layout)
+                let cell = numbers[group].map { cells[$0] } ?? Cell(layout)
                 for (m, metric) in metrics.enumerated() where quality || !Metric.dataQuality.contains(metric) {
                     if case .pupilShare = metric.kind {
                         guard RepeatVictimisation.groupings.contains(grouping) else { continue }

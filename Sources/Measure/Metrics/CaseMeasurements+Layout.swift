@@ -9,7 +9,6 @@ extension CaseMeasurements {
     struct Layout: Sendable {
         struct Series: Sendable {
             var metric: Int
-            var duration: Metric.Duration
             var unit: FigureUnit
             /// The series as a case keeps its observation (every duration metric of the catalogue).
             var observed: DurationSeries?
@@ -48,7 +47,7 @@ extension CaseMeasurements {
                         comparedSeries.append(firstSeries[i] == nil)
                         if firstSeries[i] == nil { firstSeries[i] = series.count }
                         seriesOf[i, default: []].append(series.count)
-                        series.append(Series(metric: i, duration: d, unit: unit, observed: DurationSeries.named(metric.name, unit)))
+                        series.append(Series(metric: i, unit: unit, observed: DurationSeries.named(metric.name, unit)))
                     }
                 case .share(let s):
                     shareOf[i] = shares.count
@@ -77,21 +76,21 @@ extension CaseMeasurements {
         /// Everything a case adds to a cell, computed once per case into `f` (reused, so
         /// that its lists are not allocated again for every case).
         func collect(_ m: MeasuredCase, into f: inout Facts) {
-            f.observations.removeAll(keepingCapacity: true)
             f.comparedObservations.removeAll(keepingCapacity: true)
+            f.uncomparedObservations.removeAll(keepingCapacity: true)
             f.counters.removeAll(keepingCapacity: true)
             f.lacksSchoolCalendar = false
             f.counters.append(Self.casesCounter)
-            for (s, series) in series.enumerated() {
-                let result = if let observed = series.observed { m.result(observed) } else { m.result(metrics[series.metric], unit: series.unit) }
+            for s in series.indices {
+                let result = if let observed = series[s].observed { m.result(observed) }
+                             else { m.result(metrics[series[s].metric], unit: series[s].unit) }
                 switch result {
                 case nil:
                     continue
                 case .success(let o)?:
-                    let observation = Facts.Observation(series: s, tick: Int((o.time * Double(series.ticksPerUnit)).rounded()),
+                    let observation = Facts.Observation(series: s, tick: Int((o.time * Double(series[s].ticksPerUnit)).rounded()),
                                                         event: o.event)
-                    f.observations.append(observation)
-                    if comparedSeries[s] { f.comparedObservations.append(observation) }
+                    if comparedSeries[s] { f.comparedObservations.append(observation) } else { f.uncomparedObservations.append(observation) }
                 case .failure(let e)?:
                     if e.gap == .noSchoolCalendar {
                         f.lacksSchoolCalendar = true
@@ -122,9 +121,10 @@ extension CaseMeasurements {
             var tick: Int
             var event: Bool
         }
-        var observations: [Observation] = []
-        /// The observations of the series comparisons read, for the cells within schools.
+        /// The observations of the series comparisons read (each duration metric's first
+        /// unit), and of the others: the cells within schools keep only the first.
         var comparedObservations: [Observation] = []
+        var uncomparedObservations: [Observation] = []
         /// Offsets into a cell's counters (`Layout`), one per count the case adds to.
         var counters: [Int] = []
         var lacksSchoolCalendar = false

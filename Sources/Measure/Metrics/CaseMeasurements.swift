@@ -30,6 +30,8 @@ public struct CaseMeasurements: Sendable {
     var baseCodes: [GroupCodes]
     /// For each crossing (by grouping index), the pairs of its parts' groups; empty for the others.
     var crossingPairs: [GroupPairs]
+    /// Per grouping, its cells (only the uncompared series for a grouping with cells within
+    /// schools: see `cells(_:)`).
     var tables: [GroupTable]
     /// For the comparisons within schools: per comparable grouping, cells by school and group.
     let strataGroupings: [Int]
@@ -68,10 +70,11 @@ public struct CaseMeasurements: Sendable {
         baseNumbers = bases.map { _ in 0 }
         groupNumbers = groupings.map { _ in 0 }
         crossingPairs = groupings.map { _ in GroupPairs() }
-        tables = groupings.map { _ in GroupTable(layout) }
-        strataGroupings = groupings.indices.filter { groupings[$0].reference != nil && groupings[$0].parts.isEmpty }
+        let strataGroupings = groupings.indices.filter { groupings[$0].reference != nil && groupings[$0].parts.isEmpty }
+        self.strataGroupings = strataGroupings
+        tables = groupings.indices.map { GroupTable(layout, keeping: strataGroupings.contains($0) ? .uncompared : .everything) }
         strataPairs = strataGroupings.map { _ in GroupPairs() }
-        strata = strataGroupings.map { _ in GroupTable(layout) }
+        strata = strataGroupings.map { _ in GroupTable(layout, keeping: .compared) }
     }
 
     public mutating func add(_ c: Case) {
@@ -92,7 +95,7 @@ public struct CaseMeasurements: Sendable {
         }
         let school = schools.number(c.school.orgnr)
         for (s, g) in strataGroupings.enumerated() {
-            strata[s].add(facts, cell: strataPairs[s].number(school, groupNumbers[g]), comparedOnly: true)
+            strata[s].add(facts, cell: strataPairs[s].number(school, groupNumbers[g]))
         }
     }
 

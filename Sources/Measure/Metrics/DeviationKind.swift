@@ -39,16 +39,23 @@ public enum DeviationKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// The series whose target this kind of deviation misses: `timeMetric` in its first unit.
-    private static let targetSeries: [DeviationKind: DurationSeries] = Dictionary(uniqueKeysWithValues: allCases.compactMap { kind in
-        guard let metric = kind.timeMetric, case .duration(let d) = metric.kind,
-              let series = DurationSeries.named(metric.name, d.units[0]) else { return nil }
-        return (kind, series)
-    })
+    /// Every kind with the series whose target it misses (`timeMetric` in its first unit),
+    /// looked up once.
+    private static let checks: [(kind: DeviationKind, series: DurationSeries?)] = allCases.map { kind in
+        guard let metric = kind.timeMetric, case .duration(let d) = metric.kind else { return (kind, nil) }
+        return (kind, DurationSeries.named(metric.name, d.units[0]))
+    }
+
+    /// The codes of the deviations a case shows, in declaration order.
+    static func codes(_ m: MeasuredCase) -> [String] {
+        var out: [String] = []
+        for check in checks where check.kind.applies(m, series: check.series) { out.append(check.kind.rawValue) }
+        return out
+    }
 
     /// True when the case shows this deviation. A target is missed when the event came after
     /// it, or when the time has passed without it (an open case is not yet a deviation).
-    func applies(_ m: MeasuredCase) -> Bool {
+    private func applies(_ m: MeasuredCase, series: DurationSeries?) -> Bool {
         switch self {
         case .contactGap:
             guard let gap = m.longestContactGap() else { return false }
@@ -56,10 +63,10 @@ public enum DeviationKind: String, Sendable, CaseIterable {
         case .noActivityPlan:
             return m.c.first(.measure) != nil && m.c.first(.activityPlan) == nil
         case .ownerNotNotified:
-            guard let o = m.pastTarget(Self.targetSeries[self]) else { return false }
+            guard let o = m.pastTarget(series) else { return false }
             return o && m.c.first(.ownerNotice) == nil
         default:
-            return m.pastTarget(Self.targetSeries[self]) ?? false
+            return m.pastTarget(series) ?? false
         }
     }
 }

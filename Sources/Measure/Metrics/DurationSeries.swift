@@ -1,8 +1,9 @@
 /// A duration metric of the catalogue in one of its units: what a case's observation is kept
 /// under while it is measured. Numbered once, in catalogue order, so that the metrics that
 /// read a case's times (the curves, the deviations, the excluded cases) find them by number
-/// instead of by the metric's name.
-struct DurationSeries: Sendable {
+/// instead of by the metric's name. A class: the metrics pass it around for every case, and
+/// a reference costs one retain where the value's closures and codes would cost several.
+final class DurationSeries: Sendable {
     let number: Int
     let metric: String
     let duration: Metric.Duration
