@@ -30,7 +30,8 @@ extension CaseMeasurements {
                 }
             }
         }
-        return out + comparisons(threshold: threshold, correction: correction, pupils: pupilCounts)
+        out += comparisons(threshold: threshold, correction: correction, pupils: pupilCounts)
+        return out
     }
 
     /// The groups of grouping `i` in display order.
