@@ -12,8 +12,8 @@ struct SurvivalCounts: Sendable {
     private var denseTallies: [Tally] = []
     private var sparse: [Int: (events: Int, censored: Int)] = [:]
     private(set) var total = 0
-    /// Ticks below this sit in the array: 4,096 days, or 8,192 minutes (5.7 days: nine in
-    /// ten first contacts come sooner).
+    /// Ticks below this sit in the array: 4,096 days, or 8,192 minutes (5.7 days; in the
+    /// generated exports nine in ten first contacts come sooner).
     private let dense: Int
 
     init(ticksPerUnit: Int = 1) {

@@ -12,7 +12,7 @@ struct RepeatVictimisation: Sendable {
     private static let groupOf = groupings.map(\.group)
     static let window: Int32 = 365
 
-    /// One pupil in four words (nearly every pupil has one case, and there is one of these
+    /// One pupil in four 32-bit words (nearly every pupil has one case, and there is one of these
     /// per pupil): the first case's days, the earliest closing, and the pupil's groups.
     struct Pupil: Sendable {
         /// Days since 1970 of the first case's knowledge and closing (`open` when not closed).
