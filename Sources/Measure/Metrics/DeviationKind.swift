@@ -46,12 +46,15 @@ public enum DeviationKind: String, Sendable, CaseIterable {
         return (kind, DurationSeries.named(metric.name, d.units[0]))
     }
 
-    /// The codes of the deviations a case shows, in declaration order.
-    static func codes(_ m: MeasuredCase) -> [String] {
-        var out: [String] = []
-        for check in checks where check.kind.applies(m, series: check.series) { out.append(check.kind.rawValue) }
+    /// The deviations a case shows, in declaration order.
+    static func kinds(_ m: MeasuredCase) -> [DeviationKind] {
+        var out: [DeviationKind] = []
+        for check in checks where check.kind.applies(m, series: check.series) { out.append(check.kind) }
         return out
     }
+
+    /// The codes of the deviations a case shows, in declaration order.
+    static func codes(_ m: MeasuredCase) -> [String] { kinds(m).map(\.rawValue) }
 
     /// True when the case shows this deviation. A target is missed when the event came after
     /// it, or when the time has passed without it (an open case is not yet a deviation).
