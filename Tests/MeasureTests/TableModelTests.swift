@@ -212,6 +212,25 @@ final class TableModelTests: XCTestCase {
         XCTAssertEqual(count(.activityPlanLate), 1)
     }
 
+    /// A date after the export is found in an event, the closing or the knowledge alike; an
+    /// event before knowledge is a date error of its own.
+    func testDateErrorsAreCountedByKind() throws {
+        let d = Self.day(2025, 5, 5), after = Self.at(Self.day(2025, 6, 21), 9)
+        let cases = [
+            Self.makeCase(1, knowledge: Self.at(d, 9), contact: Self.at(d.adding(days: -1), 9)),
+            Self.makeCase(2, knowledge: Self.at(d, 9), contact: after),
+            Self.makeCase(3, knowledge: Self.at(d, 9), contact: Self.at(d, 10), closing: Closing(time: after, reason: .resolved)),
+            Self.makeCase(4, knowledge: after, contact: nil),
+            Self.makeCase(5, knowledge: Self.at(d, 9), contact: Self.at(d, 10)),
+        ]
+        let figures = measured(cases)
+        func count(_ error: DateError) -> Int? {
+            figures.first { $0.metric == .dateError && $0.grouping == "all" && $0.category == error.rawValue }?.n
+        }
+        XCTAssertEqual(count(.eventBeforeKnowledge), 1)
+        XCTAssertEqual(count(.futureDate), 3)
+    }
+
     /// Figures round-trip through JSON with the contract's keys.
     /// A pupil with a new case 100 days after a closed one is a repeat; one whose next case
     /// came 400 days later is not; a pupil with no closed case is not counted.

@@ -63,13 +63,24 @@ func peakRSSMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+/// User and system CPU seconds of this process so far: on a machine shared with other work,
+/// steadier than the wall clock.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 @discardableResult func time(_ label: String, bytes: Int64, cases: Int, _ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
+    let startCPU = cpuSeconds()
     try body()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let cpu = cpuSeconds() - startCPU
     let mb = Double(bytes) / 1e6
-    print(String(format: "%-13@ %8.2f s %9.1f MB/s %10.0f cases/s   peak RSS %6.0f MiB",
-                 label as NSString, seconds, mb / seconds, Double(cases) / seconds, peakRSSMiB()))
+    print(String(format: "%-13@ %8.2f s %9.1f MB/s %10.0f cases/s   peak RSS %6.0f MiB   CPU %8.2f s",
+                 label as NSString, seconds, mb / seconds, Double(cases) / seconds, peakRSSMiB(), cpu))
     return seconds
 }
 

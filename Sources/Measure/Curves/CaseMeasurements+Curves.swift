@@ -13,8 +13,10 @@ extension CaseMeasurements {
         var out: [SurvivalCurve] = []
         for grouping in chosenGroupings {
             guard let i = groupings.firstIndex(of: grouping) else { continue }
+            let numbers = cellNumbers(i)
+            let cells = self.cells(i)
             for group in groups(i) {
-                guard let cell = tables[i].cell(group) else { continue }
+                guard let cell = numbers[group].map({ cells[$0] }) else { continue }
                 for metric in chosen {
                     guard let m = metrics.firstIndex(of: metric), let s = layout.firstSeries[m], cell.noCalendar[s] == 0,
                           let km = curve(cell, series: s) else { continue }

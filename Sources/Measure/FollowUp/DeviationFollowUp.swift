@@ -38,7 +38,7 @@ public struct DeviationFollowUp: Sendable {
 
     public mutating func add(_ c: Case) {
         let m = MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime)
-        for kind in DeviationKind.allCases where kind.applies(m) {
+        for kind in DeviationKind.kinds(m) {
             found.append(Entry(school: c.school.orgnr, kind: kind, casePseudonym: c.id, pupilPseudonym: c.pupil.id))
         }
     }

@@ -19,18 +19,23 @@ extension CaseMeasurements {
     func comparisons(threshold: Int, correction: Figure.Correction,
                      pupils pupilCounts: [String: [String: (yes: Int, total: Int)]]) -> [Figure] {
         var pending: [PendingComparison] = []
+        // Schools in the order of their codes: the strata are summed in this order.
+        let schoolNumbers = schools.codes.indices.sorted { schools.codes[$0] < schools.codes[$1] }
         for (i, grouping) in groupings.enumerated() where grouping.reference != nil {
             let stratum = strataGroupings.firstIndex(of: i)
-            let schoolCodes = stratum.map { schools(in: strata[$0]) } ?? []
             let pupils = pupilCounts[grouping.name] ?? [:]
+            let numbers = cellNumbers(i)
+            let cells = self.cells(i)
             for group in groups(i) {
                 guard let reference = grouping.reference(for: group),
-                      let a = tables[i].cell(group), let b = tables[i].cell(reference) else { continue }
+                      let g = numbers[group], let r = numbers[reference] else { continue }
+                let a = cells[g], b = cells[r]
                 var pairs: [(Cell, Cell)] = []
                 if let stratum {
-                    for school in schoolCodes {
-                        if let x = strata[stratum].cell(school + Self.strataSeparator + group),
-                           let y = strata[stratum].cell(school + Self.strataSeparator + reference) { pairs.append((x, y)) }
+                    for school in schoolNumbers {
+                        if let x = strataPairs[stratum].number(of: school, g), let y = strataPairs[stratum].number(of: school, r) {
+                            pairs.append((strata[stratum].cell(x, layout), strata[stratum].cell(y, layout)))
+                        }
                     }
                 }
                 if let a = pupils[group], let b = pupils[reference] {
@@ -175,10 +180,5 @@ extension CaseMeasurements {
 
     static func triple(_ v: (estimate: Double, lower: Double, upper: Double)) -> (Double, Double?, Double?) {
         (v.estimate, v.lower, v.upper)
-    }
-
-    /// The schools of a strata table, sorted.
-    private func schools(in table: GroupTable) -> [String] {
-        Set(table.index.keys.compactMap { $0.components(separatedBy: Self.strataSeparator).first }).sorted()
     }
 }

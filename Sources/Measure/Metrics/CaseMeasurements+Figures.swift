@@ -12,8 +12,10 @@ extension CaseMeasurements {
         for (i, grouping) in groupings.enumerated() {
             let quality = Self.qualityGroupings.contains(grouping)
             let pupils = pupilCounts[grouping.name] ?? [:]
+            let numbers = cellNumbers(i)
+            let cells = self.cells(i)
             for group in groups(i) {
-                let cell = tables[i].cell(group) ?? Cell(layout)
+                let cell = numbers[group].map { cells[$0] } ?? Cell(layout)
                 for (m, metric) in metrics.enumerated() where quality || !Metric.dataQuality.contains(metric) {
                     if case .pupilShare = metric.kind {
                         guard RepeatVictimisation.groupings.contains(grouping) else { continue }
@@ -28,7 +30,8 @@ extension CaseMeasurements {
                 }
             }
         }
-        return out + comparisons(threshold: threshold, correction: correction, pupils: pupilCounts)
+        out += comparisons(threshold: threshold, correction: correction, pupils: pupilCounts)
+        return out
     }
 
     /// The groups of grouping `i` in display order.
@@ -44,7 +47,12 @@ extension CaseMeasurements {
             listed = firsts.flatMap { a in parts[1].groups.map { a + Grouping.crossingSeparator + $0 } }
         }
         let listedSet = Set(listed)
-        return listed + tables[i].index.keys.filter { !listedSet.contains($0) }.sorted()
+        return listed + codes(i).filter { !listedSet.contains($0) }.sorted()
+    }
+
+    /// The cell number of each group of grouping `i` met in the data, by code.
+    func cellNumbers(_ i: Int) -> [String: Int] {
+        Dictionary(codes(i).enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The Kaplan–Meier curve of a series in a cell (nil when it has no observation).

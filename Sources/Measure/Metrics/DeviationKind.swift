@@ -39,9 +39,26 @@ public enum DeviationKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// Every kind with the series whose target it misses (`timeMetric` in its first unit),
+    /// looked up once.
+    private static let checks: [(kind: DeviationKind, series: DurationSeries?)] = allCases.map { kind in
+        guard let metric = kind.timeMetric, case .duration(let d) = metric.kind else { return (kind, nil) }
+        return (kind, DurationSeries.named(metric.name, d.units[0]))
+    }
+
+    /// The deviations a case shows, in declaration order.
+    static func kinds(_ m: MeasuredCase) -> [DeviationKind] {
+        var out: [DeviationKind] = []
+        for check in checks where check.kind.applies(m, series: check.series) { out.append(check.kind) }
+        return out
+    }
+
+    /// The codes of the deviations a case shows, in declaration order.
+    static func codes(_ m: MeasuredCase) -> [String] { kinds(m).map(\.rawValue) }
+
     /// True when the case shows this deviation. A target is missed when the event came after
     /// it, or when the time has passed without it (an open case is not yet a deviation).
-    func applies(_ m: MeasuredCase) -> Bool {
+    private func applies(_ m: MeasuredCase, series: DurationSeries?) -> Bool {
         switch self {
         case .contactGap:
             guard let gap = m.longestContactGap() else { return false }
@@ -49,20 +66,20 @@ public enum DeviationKind: String, Sendable, CaseIterable {
         case .noActivityPlan:
             return m.c.first(.measure) != nil && m.c.first(.activityPlan) == nil
         case .ownerNotNotified:
-            guard let o = m.pastTarget(.timeToOwnerNotice) else { return false }
+            guard let o = m.pastTarget(series) else { return false }
             return o && m.c.first(.ownerNotice) == nil
         default:
-            return m.pastTarget(timeMetric!) ?? false
+            return m.pastTarget(series) ?? false
         }
     }
 }
 
 extension MeasuredCase {
-    /// Whether the case missed a duration metric's target (nil: no target, or the case
-    /// gives no observation in the target's unit).
-    func pastTarget(_ metric: Metric) -> Bool? {
-        guard case .duration(let d) = metric.kind, let target = d.target?(targets),
-              let o = observation(metric, unit: d.units[0]) else { return nil }
+    /// Whether the case missed a series' target (nil: no series, no target, or the case
+    /// gives no observation in the series).
+    func pastTarget(_ series: DurationSeries?) -> Bool? {
+        guard let series, let target = series.duration.target?(targets),
+              case .success(let o)? = result(series) else { return nil }
         return o.time > Double(target)
     }
 
@@ -79,16 +96,24 @@ extension MeasuredCase {
 
     private func computeLongestContactGap() -> Int? {
         guard let knowledge = c.knowledge, let counted = c.homeContactCount else { return nil }
-        let contacts = c.events.filter { $0.kind == .homeContact || $0.kind == .meeting }.map(\.time)
-        guard c.events.filter({ $0.kind == .homeContact }).count == counted else { return nil }
-        let end = c.closing?.time ?? censorAt
+        var dated = 0
+        for e in c.events where e.kind == .homeContact { dated += 1 }
+        guard dated == counted else { return nil }
         var longest = 0
         var from = knowledge
-        for t in contacts + [end] where !t.isBefore(from) {
-            guard case .success(let days) = clock.duration(c, from: from, to: t, .schoolDays) else { return nil }
+        /// Extends the stretch from `from` to `t` (a time before `from` is passed over);
+        /// false when there is no school calendar for it.
+        func reach(_ t: Timestamp) -> Bool {
+            guard !t.isBefore(from) else { return true }
+            guard case .success(let days) = clock.duration(c, from: from, to: t, .schoolDays) else { return false }
             longest = max(longest, Int(days))
             from = t
+            return true
         }
+        for e in c.events where e.kind == .homeContact || e.kind == .meeting {
+            guard reach(e.time) else { return nil }
+        }
+        guard reach(c.closing?.time ?? censorAt) else { return nil }
         return longest
     }
 }

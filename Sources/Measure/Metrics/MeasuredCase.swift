@@ -22,11 +22,16 @@ public struct MeasuredCase: Sendable {
     /// apply, otherwise the observation or why there is none.
     func result(_ metric: Metric, unit: FigureUnit) -> Result<SurvivalObservation, ResponseClock.GapError>? {
         guard case .duration(let d) = metric.kind else { return nil }
-        let key = ObservationMemo.Key(metric: metric.name, unit: unit)
-        if let known = memo.results[key] { return known }
-        let r: Result<SurvivalObservation, ResponseClock.GapError>? =
-            d.applies(c) ? clock.observe(d.end, c, asOf: censorAt, unit: unit) : nil
-        memo.results[key] = .some(r)
+        if let series = DurationSeries.named(metric.name, unit) { return result(series) }
+        return d.applies(c) ? clock.observe(d.end, c, asOf: censorAt, unit: unit) : nil
+    }
+
+    /// The case's observation of a series of the catalogue, computed on first use.
+    func result(_ series: DurationSeries) -> Result<SurvivalObservation, ResponseClock.GapError>? {
+        if let known = memo.results[series.number] { return known }
+        let d = series.duration
+        let r = d.applies(c) ? clock.observe(d.end, c, asOf: censorAt, unit: series.unit) : nil
+        memo.results[series.number] = .some(r)
         return r
     }
 
@@ -39,10 +44,7 @@ public struct MeasuredCase: Sendable {
 
 /// What a case's metrics share while it is measured: one case, one thread, then dropped.
 final class ObservationMemo: @unchecked Sendable {
-    struct Key: Hashable {
-        var metric: String
-        var unit: FigureUnit
-    }
-    var results: [Key: Result<SurvivalObservation, ResponseClock.GapError>?] = [:]
+    /// By `DurationSeries.number`; nil until computed.
+    var results: [Result<SurvivalObservation, ResponseClock.GapError>??] = Array(repeating: nil, count: DurationSeries.all.count)
     var contactGap: Int??
 }

@@ -9,26 +9,28 @@ struct RepeatVictimisation: Sendable {
     /// Groupings this pupil-level metric is given for: pupil attributes, school and municipality.
     static let groupings: [Grouping] = [.all, .immigrantBackground, .sami, .nationalMinority, .minorityLanguage, .gender,
                                         .school, .municipality]
+    private static let groupOf = groupings.map(\.group)
     static let window: Int32 = 365
 
-    /// One pupil in a few inline words: the first case's days, more cases only when there are.
+    /// One pupil in four 32-bit words (nearly every pupil has one case, and there is one of these
+    /// per pupil): the first case's days, the earliest closing, and the pupil's groups.
     struct Pupil: Sendable {
         /// Days since 1970 of the first case's knowledge and closing (`open` when not closed).
         var knowledge: Int32
         var closing: Int32
-        /// (knowledge, closing) of every further case.
-        var more: [SIMD2<Int32>]?
         var firstClosing = Int32.max
-        /// Group index per grouping, from the case that closed first.
-        var groups = SIMD8<UInt32>()
+        /// The groups of the case that closed first, as a number of `combinations`.
+        var groups: UInt32 = 0
         static let open = Int32.min
-
-        var spans: [SIMD2<Int32>] { [SIMD2(knowledge, closing)] + (more ?? []) }
     }
 
     private var pupils: [UInt64: Pupil] = [:]
-    private var codes: [[String]] = Array(repeating: [], count: groupings.count)
-    private var codeIndex: [[String: UInt32]] = Array(repeating: [:], count: groupings.count)
+    /// (knowledge, closing) of every further case, for the pupils with more than one.
+    private var moreCases: [UInt64: [SIMD2<Int32>]] = [:]
+    private var codes = Array(repeating: GroupCodes(), count: groupings.count)
+    /// The combinations of group numbers (one per grouping) met, numbered: few, however many pupils.
+    private var combinations: [SIMD8<UInt32>] = []
+    private var combinationNumbers: [SIMD8<UInt32>: UInt32] = [:]
 
     mutating func add(_ c: Case) {
         guard let id = c.pupil.id, let k = (c.knowledge ?? c.registered)?.localDate.daysSinceEpoch else { return }
@@ -37,39 +39,42 @@ struct RepeatVictimisation: Sendable {
         var p: Pupil
         if let known = pupils[key] {
             p = known
-            p.more = (p.more ?? []) + [SIMD2(k, closed ?? Pupil.open)]
+            moreCases[key, default: []].append(SIMD2(k, closed ?? Pupil.open))
         } else {
             p = Pupil(knowledge: k, closing: closed ?? Pupil.open)
         }
         if let closed, closed < p.firstClosing {
             p.firstClosing = closed
-            for g in Self.groupings.indices { p.groups[g] = index(g, Self.groupings[g].group(c)) }
+            var groups = SIMD8<UInt32>()
+            for g in Self.groupOf.indices { groups[g] = UInt32(codes[g].number(Self.groupOf[g](c))) }
+            p.groups = combinationNumber(groups)
         }
         pupils[key] = p
     }
 
-    private mutating func index(_ g: Int, _ code: String) -> UInt32 {
-        if let i = codeIndex[g][code] { return i }
-        let i = UInt32(codes[g].count)
-        codes[g].append(code)
-        codeIndex[g][code] = i
-        return i
+    private mutating func combinationNumber(_ groups: SIMD8<UInt32>) -> UInt32 {
+        if let n = combinationNumbers[groups] { return n }
+        let n = UInt32(combinations.count)
+        combinations.append(groups)
+        combinationNumbers[groups] = n
+        return n
     }
 
     /// (repeat, pupils) per group code, for each grouping of `groupings` (by name): one pass
     /// over the pupils.
     func counts() -> [String: [String: (yes: Int, total: Int)]] {
         var out = Array(repeating: [String: (yes: Int, total: Int)](), count: Self.groupings.count)
-        for p in pupils.values where p.firstClosing != Int32.max {
+        for (key, p) in pupils where p.firstClosing != Int32.max {
             var repeated = false
-            if p.more != nil {   // one case alone is never a repeat
-                let spans = p.spans
+            if let more = moreCases[key] {   // one case alone is never a repeat
+                let spans = [SIMD2(p.knowledge, p.closing)] + more
                 repeated = spans.contains { closed in
                     closed.y != Pupil.open && spans.contains { $0.x > closed.y && $0.x <= closed.y + Self.window }
                 }
             }
+            let groups = combinations[Int(p.groups)]
             for g in Self.groupings.indices {
-                let code = codes[g][Int(p.groups[g])]
+                let code = codes[g].codes[Int(groups[g])]
                 out[g][code, default: (0, 0)].total += 1
                 if repeated { out[g][code, default: (0, 0)].yes += 1 }
             }

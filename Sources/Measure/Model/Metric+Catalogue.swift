@@ -210,7 +210,7 @@ extension Metric {
         definition: Label("Antall saker med avvik: et mål som ikke er nådd (også når fristen er passert uten hendelse), eller et lovpålagt steg som mangler.",
                           "Number of cases with a deviation: a target missed (also when the time has passed without the event), or a legal step missing."),
         kind: .categoryCounts(Categories(DeviationKind.allCases.map { Category(code: $0.rawValue, label: $0.label) }) { m in
-            DeviationKind.allCases.filter { $0.applies(m) }.map(\.rawValue)
+            DeviationKind.codes(m)
         }))
 
     /// The metrics in the report's sections, in order.
@@ -293,18 +293,14 @@ extension Metric {
             catalogue.compactMap { metric -> [Category]? in
                 guard case .duration(let d) = metric.kind else { return nil }
                 return d.units.flatMap { unit in ResponseClock.Gap.allCases.map {
-                    Category(code: "\(metric.name):\(unit.rawValue) x \($0.rawValue)", label: Label(verbatim: "\(metric.name):\(unit.rawValue) x \($0.rawValue)"))
+                    let code = DurationSeries.excludedCaseCode(metric.name, unit, $0)
+                    return Category(code: code, label: Label(verbatim: code))
                 } }
             }.flatMap { $0 }
         ) { m in
             var out: [String] = []
-            for metric in catalogue {
-                guard case .duration(let d) = metric.kind else { continue }
-                for unit in d.units {
-                    if case .failure(let e)? = m.result(metric, unit: unit) {
-                        out.append("\(metric.name):\(unit.rawValue) x \(e.gap.rawValue)")
-                    }
-                }
+            for series in DurationSeries.all {
+                if case .failure(let e)? = m.result(series) { out.append(series.excludedCaseCodes[e.gap]!) }
             }
             return out
         }))
@@ -357,8 +353,8 @@ public enum DateError: String, Sendable, CaseIterable {
             guard let k = c.knowledge else { return false }
             return c.events.contains { $0.time.isBefore(k) }
         case .futureDate:
-            if c.events.contains(where: { c.exportTime.isBefore($0.time) }) { return true }
-            return [c.closing?.time, c.knowledge].contains { $0.map { c.exportTime.isBefore($0) } ?? false }
+            func future(_ t: Timestamp?) -> Bool { t.map { c.exportTime.isBefore($0) } ?? false }
+            return c.events.contains { future($0.time) } || future(c.closing?.time) || future(c.knowledge)
         }
     }
 }
