@@ -36,6 +36,10 @@ public struct FileCountDisclosure: Sendable {
 
     /// Whether the file's counts may be published: each is 0 or at least k.
     public func publishes(_ counts: FileCounts) -> Bool {
-        counts.all.allSatisfy { $0 == 0 || $0 >= threshold }
+        counts.all.allSatisfy(publishes)
     }
+
+    /// Whether a count of cases that stands alone (the cases retention removed tonight) may
+    /// be published: 0 or at least k.
+    public func publishes(_ count: Int) -> Bool { count == 0 || count >= threshold }
 }

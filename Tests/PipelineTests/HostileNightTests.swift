@@ -123,9 +123,11 @@ final class HostileNightTests: XCTestCase {
         XCTAssertFalse(outcome.files.contains { $0.name.hasSuffix(".part") })
 
         // The manifest: every input listed except the .part file, each reconciled, each
-        // quarantined file with its reason.
+        // quarantined file with its reason; a file's counts all published or all withheld
+        // (null, with its size) where one is 1 to k−1 (the outcome above has them exactly).
         let manifest = try XCTUnwrap(try json(run.output + "/manifest.json") as? [String: Any])
         let inputs = try XCTUnwrap(manifest["inputs"] as? [[String: Any]])
+        let k = try XCTUnwrap(manifest["threshold"] as? Int)
         XCTAssertEqual(inputs.count, 5 + Self.quarantinedFiles.count + Self.ingestedFiles.count)
         XCTAssertFalse(inputs.contains { ($0["name"] as? String ?? "").contains(".part") })
         XCTAssertFalse(inputs.contains { ($0["name"] as? String ?? "").contains("9501") })
@@ -133,6 +135,13 @@ final class HostileNightTests: XCTestCase {
             let name = input["name"] as? String ?? "?"
             let n = { (k: String) in input[k] as? Int ?? -1 }
             XCTAssertEqual(input["reconciled"] as? Bool, true, name)
+            let counts = ["records", "inserted", "updated", "duplicates", "quarantined", "bytes"]
+            if counts.allSatisfy({ input[$0] is NSNull }) {
+                let exact = try XCTUnwrap(outcome.files.first { $0.name == name }, name)
+                XCTAssertTrue([exact.records, exact.inserted, exact.updated, exact.duplicates, exact.quarantined]
+                    .contains { (1..<k).contains($0) }, "\(name) withheld without a small count")
+                continue
+            }
             XCTAssertEqual(n("records"), n("inserted") + n("updated") + n("duplicates") + n("quarantined"), name)
             if let reason = Self.quarantinedFiles[name] {
                 XCTAssertEqual(input["status"] as? String, "quarantined", name)

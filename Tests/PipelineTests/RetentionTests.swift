@@ -22,6 +22,19 @@ final class RetentionTests: XCTestCase {
         return (days, closedBefore, closings.filter { $0 < closedBefore }.count)
     }
 
+    /// A retention period that removes only the earliest closed cases (1 to 4 of them).
+    private func theEarliestClosedCases(_ run: DemoRun) throws -> (days: Int, removed: Int) {
+        let store = try SQLiteStore(path: run.state + "/" + SQLiteStore.fileName)
+        let asOf = try XCTUnwrap(try store.latestExports().values.max()).localDate
+        var closings: [LocalDate] = []
+        try store.forEachCase { if let t = $0.closing?.time { closings.append(t.localDate) } }
+        closings.sort()
+        // The first closing day after the earliest: cases closed before it are removed.
+        let cut = try XCTUnwrap(closings.first { $0 > closings[0] })
+        let days = Int(asOf.daysSinceEpoch - cut.daysSinceEpoch)
+        return (days, closings.filter { $0 < cut }.count)
+    }
+
     private func manifest(_ directory: String) throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/manifest.json"))
         return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -51,6 +64,23 @@ final class RetentionTests: XCTestCase {
         try SQLiteStore(path: state + "/" + SQLiteStore.fileName).setRunState(.reportState, to: "")
         try run.run(output: output, state: state, retentionDays: expected.days)
         XCTAssertEqual(try PostgresRunTests.reportNames.map { try Data(contentsOf: URL(fileURLWithPath: output + "/" + $0)) }, first)
+    }
+
+    /// The count is a count of cases: from 1 to k−1 it is withheld (null), like a file's
+    /// counts (docs/disclosure.md, "Files").
+    func testASmallNumberOfRemovedCasesIsWithheld() throws {
+        let run = try DemoRun()
+        defer { run.remove() }
+        try run.run()
+        let expected = try theEarliestClosedCases(run)
+        XCTAssertTrue((1..<5).contains(expected.removed), "\(expected.removed)")
+        let output = run.root.appendingPathComponent("kept-out").path
+        let outcome = try run.run(output: output, state: run.root.appendingPathComponent("kept-state").path,
+                                  retentionDays: expected.days)
+        XCTAssertEqual(outcome.casesInStore, 88 - expected.removed)
+        let retention = try XCTUnwrap(try manifest(output)["retention"] as? [String: Any])
+        XCTAssertTrue(retention["removed_cases"] is NSNull, "\(retention)")
+        XCTAssertEqual(retention["closed_cases_days"] as? Int, expected.days)
     }
 
     func testRetentionOnPostgreSQLGivesTheSameReportsAsOnSQLite() throws {

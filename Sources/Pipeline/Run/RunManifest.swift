@@ -1,9 +1,11 @@
+import Disclose
 import Foundation
 import Publish
 import SaksgangCore
 
 /// `manifest.json`: Publish's `Manifest`, and the retention pass when the pipeline has one
-/// (`retention`: the period, the cut-off date and how many cases it removed). Written as
+/// (`retention`: the period, the cut-off date and how many cases it removed; a count from 1
+/// to k−1 is written as null, like a file's counts, docs/disclosure.md "Files"). Written as
 /// `ManifestWriter` writes: pretty-printed, keys sorted, so reruns give the same bytes.
 struct RunManifest: Encodable {
     var manifest: Manifest
@@ -16,7 +18,12 @@ struct RunManifest: Encodable {
     func encode(to encoder: any Encoder) throws {
         try manifest.encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(retention, forKey: .retention)
+        guard let retention else { return }
+        var published = c.nestedContainer(keyedBy: CaseRetention.Record.CodingKeys.self, forKey: .retention)
+        try published.encode(retention.closedCasesDays, forKey: .closedCasesDays)
+        try published.encode(retention.closedBefore, forKey: .closedBefore)
+        let removed = FileCountDisclosure(threshold: manifest.threshold).publishes(retention.removedCases) ? retention.removedCases : nil
+        try published.encode(removed, forKey: .removedCases)
     }
 
     func write(to directory: String) throws(SaksgangError) -> OutputFile {
