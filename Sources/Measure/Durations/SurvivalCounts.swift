@@ -25,7 +25,8 @@ struct SurvivalCounts: Sendable {
     private var sparse: [Int: (events: Int, censored: Int)] = [:]
     private(set) var total = 0
     /// Ticks below this sit in the array: 4,096 days, or 8,192 minutes (5.7 days; in the
-    /// generated exports nine in ten first contacts come sooner). Both fit `pending`'s 15 bits.
+    /// generated exports nine in ten first contacts come sooner). Either, doubled and with the
+    /// event bit, fits `pending`'s two bytes.
     private let dense: Int
 
     init(ticksPerUnit: Int = 1) {
