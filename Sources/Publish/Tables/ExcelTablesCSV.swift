@@ -66,6 +66,8 @@ enum ExcelTablesCSV {
     }
 
     static func field(_ value: String) -> String {
+        // The bytes first, as in `TablesCSV.field`.
+        guard value.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return value }
         let needsQuotes = value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\r" || $0 == "\n" })
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -39,6 +39,9 @@ enum TablesCSV {
 
     /// Quotes a field holding a comma, a quote or a line break, doubling its quotes.
     static func field(_ value: String) -> String {
+        // Most cells hold none of these bytes, and then no such `Character` either: looking
+        // at the bytes first spares the walk over `Character`s (a quarter of a million cells).
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return value }
         let needsQuotes = value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" })
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
