@@ -47,7 +47,9 @@ enum ExcelTablesCSV {
             ]
             text += cells.map(field).joined(separator: ";") + "\r\n"
         }
-        return Data(TablesCSV.byteOrderMark + Array(text.utf8))
+        var data = Data(TablesCSV.byteOrderMark)
+        text.withUTF8 { data.append($0) }
+        return data
     }
 
     /// A number with a decimal comma, no grouping (Excel reads "12345,5" as a number).

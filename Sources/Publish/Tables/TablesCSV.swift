@@ -17,7 +17,9 @@ enum TablesCSV {
         for row in rows {
             text += cells(row).map(field).joined(separator: ",") + "\r\n"
         }
-        return Data(byteOrderMark + Array(text.utf8))
+        var data = Data(byteOrderMark)
+        text.withUTF8 { data.append($0) }
+        return data
     }
 
     /// A row's cells in header order, unquoted.
