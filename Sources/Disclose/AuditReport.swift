@@ -90,12 +90,11 @@ public struct AuditReport: Sendable, Codable, Equatable {
     }
 
     /// Stable JSON: sorted keys, one interval per line is not needed (the file is for machines).
+    /// Written as `JSONEncoder` with `[.sortedKeys, .prettyPrinted]` writes it (`JSONBytes`).
     public func encoded() throws(SaksgangError) -> Data {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .prettyPrinted]
-        do { return try e.encode(self) } catch {
-            throw SaksgangError(.ioError, "the audit could not be encoded")
-        }
+        var json = JSONBytes(pretty: true, capacity: 160 * intervals.count + 64 * municipalityOfSchool.count + 1024)
+        json.audit(self)
+        return Data(json.take())
     }
 
     public static func decode(_ data: Data) throws(SaksgangError) -> AuditReport {

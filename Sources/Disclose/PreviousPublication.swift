@@ -27,12 +27,39 @@ public struct PreviousPublication: Sendable, Codable, Equatable {
         case asOf = "as_of", threshold, figures, truth, audit
     }
 
+    /// The record as `JSONEncoder` with sorted keys writes it (the store keeps these bytes;
+    /// the next night decodes them), written directly: every figure and every count cell
+    /// through `Encodable` was the larger part of publishing (`JSONBytes`).
     public func encoded() throws(SaksgangError) -> Data {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        do { return try e.encode(self) } catch {
+        Data(try encodedBytes())
+    }
+
+    /// The encoded record as bytes.
+    public func encodedBytes() throws(SaksgangError) -> [UInt8] {
+        var json = JSONBytes(capacity: 256 * (figures.count + truth.count + audit.intervals.count))
+        do throws(JSONBytes.NotFinite) {
+            json.beginObject()
+            json.key("as_of"); json.string(asOf)
+            json.key("audit"); json.audit(audit)
+            json.key("figures")
+            json.beginArray()
+            for figure in figures {
+                json.element()
+                try json.figure(figure)
+            }
+            json.endArray()
+            json.key("threshold"); json.int(threshold)
+            json.key("truth")
+            json.beginObject()
+            for cell in JSONBytes.sortedKeys(truth.keys) {
+                json.key(cell); json.int(truth[cell]!)
+            }
+            json.endObject()
+            json.endObject()
+        } catch {
             throw SaksgangError(.ioError, "the publication record could not be encoded")
         }
+        return json.take()
     }
 
     public static func decode(_ data: Data) throws(SaksgangError) -> PreviousPublication {

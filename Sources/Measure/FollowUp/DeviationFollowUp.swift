@@ -28,7 +28,26 @@ public struct DeviationFollowUp: Sendable {
     public let clock: ResponseClock
     /// Latest export per municipality: open cases are measured up to there, as in the figures.
     public let asOf: [String: Timestamp]
-    private var found: [Entry] = []
+
+    /// One deviating case, packed: its school's number, its kinds as bits (declaration order)
+    /// and where its pseudonyms stand in `pseudonyms`. At a million cases the list has some
+    /// two million entries; as `Entry` values (three `String`s each), sorted, then joined
+    /// into one text, it was most of the run's peak memory.
+    private struct Deviating {
+        var start: Int
+        var school: UInt32
+        var caseLength: UInt32
+        /// `UInt32.max`: the case has no pupil pseudonym.
+        var pupilLength: UInt32
+        var kinds: UInt16
+    }
+
+    private var deviating: [Deviating] = []
+    /// The case and pupil pseudonyms of every deviating case, one after the other (UTF-8).
+    private var pseudonyms: [UInt8] = []
+    private var schools: [String] = []
+    private var schoolNumbers: [String: UInt32] = [:]
+    private var lastSchool: (orgnr: String, number: UInt32)?
 
     public init(targets: Targets = Targets(), clock: ResponseClock = ResponseClock(), asOf: [String: Timestamp]) {
         self.targets = targets
@@ -38,11 +57,85 @@ public struct DeviationFollowUp: Sendable {
 
     public mutating func add(_ c: Case) {
         let m = MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime)
-        for kind in DeviationKind.kinds(m) {
-            found.append(Entry(school: c.school.orgnr, kind: kind, casePseudonym: c.id, pupilPseudonym: c.pupil.id))
+        var kinds: UInt16 = 0
+        for kind in DeviationKind.kinds(m) { kinds |= 1 << Self.order[kind]! }
+        guard kinds != 0 else { return }
+        let caseID = c.id.value.utf8, pupilID = c.pupil.id?.value.utf8
+        deviating.append(Deviating(start: pseudonyms.count, school: schoolNumber(c.school.orgnr), caseLength: UInt32(caseID.count),
+                                   pupilLength: pupilID.map { UInt32($0.count) } ?? UInt32.max, kinds: kinds))
+        pseudonyms.append(contentsOf: caseID)
+        if let pupilID { pseudonyms.append(contentsOf: pupilID) }
+    }
+
+    private mutating func schoolNumber(_ orgnr: String) -> UInt32 {
+        if let lastSchool, lastSchool.orgnr == orgnr { return lastSchool.number }
+        let number: UInt32
+        if let known = schoolNumbers[orgnr] { number = known } else {
+            number = UInt32(schools.count)
+            schools.append(orgnr)
+            schoolNumbers[orgnr] = number
         }
+        lastSchool = (orgnr, number)
+        return number
+    }
+
+    /// A kind's bit in `Deviating.kinds`.
+    private static let order: [DeviationKind: Int] = {
+        precondition(DeviationKind.allCases.count <= UInt16.bitWidth, "a kind without a bit in Deviating.kinds")
+        return Dictionary(uniqueKeysWithValues: DeviationKind.allCases.enumerated().map { ($1, $0) })
+    }()
+
+    /// How many entries the list has (a case with two deviations gives two).
+    public var count: Int {
+        deviating.reduce(0) { $0 + $1.kinds.nonzeroBitCount }
     }
 
     /// The deviations by school, kind and case pseudonym.
-    public var entries: [Entry] { found.sorted() }
+    public var entries: [Entry] {
+        var out: [Entry] = []
+        forEachEntry { school, kind, caseID, pupilID in
+            out.append(Entry(school: school, kind: kind, casePseudonym: Pseudonym(String(decoding: caseID, as: UTF8.self)),
+                             pupilPseudonym: pupilID.map { Pseudonym(String(decoding: $0, as: UTF8.self)) }))
+        }
+        return out
+    }
+
+    /// Calls `body` for every entry in the order of `entries` (school, kind, case pseudonym;
+    /// entries alike in all three in the order they were found), with the pseudonyms as UTF-8
+    /// bytes, without making the entries.
+    public func forEachEntry(_ body: (_ school: String, _ kind: DeviationKind, _ casePseudonym: ArraySlice<UInt8>,
+                                      _ pupilPseudonym: ArraySlice<UInt8>?) throws -> Void) rethrows {
+        // Schools in `String` order; within a school the cases by pseudonym (bytes, which is
+        // `String` order for the ASCII pseudonyms; any other is compared as a `String`),
+        // ties in the order found; then each kind in turn.
+        var rank = [Int](repeating: 0, count: schools.count)
+        for (r, school) in schools.indices.sorted(by: { schools[$0] < schools[$1] }).enumerated() { rank[school] = r }
+        let sorted = deviating.sorted { a, b in
+            if a.school != b.school { return rank[Int(a.school)] < rank[Int(b.school)] }
+            let x = pseudonyms[a.start..<(a.start + Int(a.caseLength))], y = pseudonyms[b.start..<(b.start + Int(b.caseLength))]
+            if x != y {
+                if x.contains(where: { $0 >= 0x80 }) || y.contains(where: { $0 >= 0x80 }) {
+                    let s = String(decoding: x, as: UTF8.self), t = String(decoding: y, as: UTF8.self)
+                    if s != t { return s < t }
+                } else {
+                    return x.lexicographicallyPrecedes(y)
+                }
+            }
+            return a.start < b.start
+        }
+        var from = 0
+        while from < sorted.count {
+            var to = from + 1
+            while to < sorted.count, sorted[to].school == sorted[from].school { to += 1 }
+            let school = schools[Int(sorted[from].school)]
+            for (bit, kind) in DeviationKind.allCases.enumerated() {
+                for d in sorted[from..<to] where d.kinds & (1 << bit) != 0 {
+                    let caseEnd = d.start + Int(d.caseLength)
+                    try body(school, kind, pseudonyms[d.start..<caseEnd],
+                             d.pupilLength == UInt32.max ? nil : pseudonyms[caseEnd..<(caseEnd + Int(d.pupilLength))])
+                }
+            }
+            from = to
+        }
+    }
 }

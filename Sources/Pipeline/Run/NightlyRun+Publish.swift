@@ -10,7 +10,7 @@ import Store
 struct ReportExtras {
     var curves: [SurvivalCurve]
     var schools: SchoolDirectory
-    var followUp: [DeviationFollowUp.Entry]
+    var followUp: DeviationFollowUp
 }
 
 extension NightlyRun {
@@ -22,7 +22,7 @@ extension NightlyRun {
     /// output folder at the end (`PublishStaging`). The manifest describes each input the same
     /// way whether it was stored tonight or on an earlier night: a stored file is listed as
     /// ingested with the counts the store recorded when it was read.
-    func publish(figures: [Figure], dataQuality: [Figure], measurements: CaseMeasurements, extras: ReportExtras, outcomes: [FileOutcome],
+    func publish(figures: [Figure], dataQuality: [Figure], extras: ReportExtras, outcomes: [FileOutcome],
                  quarantine data: Data, keyID: String, retention: CaseRetention.Record?, store: any CaseStore,
                  staging: PublishStaging, audit: AuditReport, asOf: LocalDate) throws(SaksgangError) -> [OutputFile] {
         let ingested = try store.ingestedFiles().sorted { $0.name < $1.name }

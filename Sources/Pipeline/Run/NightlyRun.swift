@@ -176,20 +176,24 @@ public final class NightlyRun {
         // describe (a night within the period that publishes older figures draws none).
         let curves = record.truth == truth
             ? CurveDisclosure(threshold: pipeline.threshold).apply(measurements.survivalCurves(), figures: published) : []
+        // What publishing needs of the measurements is taken; their per-group tables (the
+        // larger part of the run's memory) are let go before the reports are written.
+        let casesMeasured = measurements.total
+        _ = consume measurements
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
-        let outputs = try publish(figures: figures, dataQuality: quality, measurements: measurements,
-                                  extras: ReportExtras(curves: curves, schools: schools, followUp: followUp.entries), outcomes: outcomes,
+        let outputs = try publish(figures: figures, dataQuality: quality,
+                                  extras: ReportExtras(curves: curves, schools: schools, followUp: followUp), outcomes: outcomes,
                                   quarantine: try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store),
                                   keyID: key.id, retention: retained, store: store, staging: staging, audit: record.audit,
                                   asOf: record.asOfDate ?? asOf)
         try PublicationRecord.save(record, in: store)
         ReportState(token: token, outputs: outputs).save(in: store)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
-                              casesInStore: measurements.total, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)
+                              casesInStore: casesMeasured, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)
         logger.info(nothingNew ? "run finished: no new files, reports rebuilt from the store" : "run finished",
-                    metadata: ["files": "\(outcomes.count)", "cases": "\(measurements.total)",
+                    metadata: ["files": "\(outcomes.count)", "cases": "\(casesMeasured)",
                                "quarantined_files": "\(quarantinedFiles)", "quarantined_records": "\(quarantinedRecords)"])
         return outcome
     }

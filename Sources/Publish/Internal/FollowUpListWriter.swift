@@ -18,6 +18,23 @@ public enum FollowUpListWriter {
 
     /// Writes the list and its note; returns their manifest entries (names under `internal/`).
     public static func write(_ entries: [DeviationFollowUp.Entry], to directory: String) throws -> [OutputFile] {
+        try write(to: directory) { row in
+            for e in entries.sorted() {
+                try row(e.school, e.kind, ArraySlice(e.casePseudonym.value.utf8), e.pupilPseudonym.map { ArraySlice($0.value.utf8) })
+            }
+        }
+    }
+
+    /// Writes the list of a run straight from its packed form, row by row to the file: at a
+    /// million cases the list is some 200 MB of text, which is never held whole.
+    public static func write(_ list: DeviationFollowUp, to directory: String) throws -> [OutputFile] {
+        try write(to: directory) { row in try list.forEachEntry(row) }
+    }
+
+    private typealias Row = (_ school: String, _ kind: DeviationKind, _ casePseudonym: ArraySlice<UInt8>,
+                             _ pupilPseudonym: ArraySlice<UInt8>?) throws -> Void
+
+    private static func write(to directory: String, rows: (Row) throws -> Void) throws -> [OutputFile] {
         let folder = directory + "/" + Self.folder
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
@@ -26,17 +43,50 @@ public enum FollowUpListWriter {
             throw SaksgangError(.ioError, "cannot create the internal folder", at: .init(file: folder))
         }
         let output = try OutputDirectory(directory)
-        return [try output.write(list(entries), as: listName), try output.write(Data(note.utf8), as: noteName)]
+        let file = try OutputFileWriter(output, name: listName)
+        try file.append((header.joined(separator: ",") + "\r\n").utf8)
+        var list = ListRows()
+        try rows { school, kind, caseID, pupilID in
+            try file.append(list.row(school: school, kind: kind, casePseudonym: caseID, pupilPseudonym: pupilID))
+        }
+        return [try file.finish(), try output.write(Data(note.utf8), as: noteName)]
     }
 
-    /// The list as CSV (UTF-8, comma, CRLF), sorted by school, kind and case pseudonym.
-    static func list(_ entries: [DeviationFollowUp.Entry]) -> Data {
-        var text = header.joined(separator: ",") + "\r\n"
-        for e in entries.sorted() {
-            let cells = [e.school, e.kind.rawValue, e.kind.label.bokmal, e.casePseudonym.value, e.pupilPseudonym?.value ?? ""]
-            text += cells.map(TablesCSV.field).joined(separator: ",") + "\r\n"
+    /// The bytes of one row of the list (UTF-8, comma, CRLF), with the school's and the kind's cells made
+    /// once rather than per row (`TablesCSV.field` looks at every `Character`).
+    private struct ListRows {
+        private var school: (orgnr: String, cell: [UInt8])?
+        private var kinds: [DeviationKind: [UInt8]] = [:]
+        private var line: [UInt8] = []
+
+        mutating func row(school orgnr: String, kind: DeviationKind, casePseudonym: ArraySlice<UInt8>,
+                          pupilPseudonym: ArraySlice<UInt8>?) -> [UInt8] {
+            line.removeAll(keepingCapacity: true)
+            if school?.orgnr != orgnr { school = (orgnr, Array(TablesCSV.field(orgnr).utf8)) }
+            line.append(contentsOf: school!.cell)
+            line.append(UInt8(ascii: ","))
+            if kinds[kind] == nil {
+                kinds[kind] = Array((TablesCSV.field(kind.rawValue) + "," + TablesCSV.field(kind.label.bokmal)).utf8)
+            }
+            line.append(contentsOf: kinds[kind]!)
+            line.append(UInt8(ascii: ","))
+            Self.append(casePseudonym, to: &line)
+            line.append(UInt8(ascii: ","))
+            if let pupilPseudonym { Self.append(pupilPseudonym, to: &line) }
+            line.append(UInt8(ascii: "\r"))
+            line.append(UInt8(ascii: "\n"))
+            return line
         }
-        return Data(text.utf8)
+
+        /// A cell as `TablesCSV.field` writes it: as it is unless it holds a byte that needs quotes.
+        private static func append(_ value: ArraySlice<UInt8>, to line: inout [UInt8]) {
+            let quoted = value.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+            if quoted {
+                line.append(contentsOf: TablesCSV.field(String(decoding: value, as: UTF8.self)).utf8)
+            } else {
+                line.append(contentsOf: value)
+            }
+        }
     }
 
     static let note = """

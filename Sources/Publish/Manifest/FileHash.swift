@@ -36,7 +36,8 @@ public enum FileHash {
         return finish(&context)
     }
 
-    private static func finish(_ context: inout saksgang_sha256_ctx) -> String {
+    /// The digest of a running context, as lower-case hex.
+    static func finish(_ context: inout saksgang_sha256_ctx) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         digest.withUnsafeMutableBufferPointer { saksgang_sha256_final(&context, $0.baseAddress) }
         let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -21,15 +21,17 @@ public enum ReportWriter {
         } catch {
             throw SaksgangError(.ioError, "cannot encode the tables as JSON", at: .init(file: TablesJSON.fileName))
         }
-        let files: [(String, Data)] = [
-            ("report.html", Data(ReportPage(content).render().utf8)),
-            (TablesCSV.fileName, TablesCSV.data(rows)),
-            (TablesJSON.fileName, json),
-            (ExcelTablesCSV.fileName, ExcelTablesCSV.data(rows, schoolNames: content.schoolNames)),
-            (TablesSchema.fileName, TablesSchema.data()),
-            (Codebook.fileName, Codebook.data(threshold: content.threshold)),
+        // Each file is made, written and let go before the next is made: only one of them
+        // (and tables.json) is held at a time.
+        let files: [(String, () -> Data)] = [
+            ("report.html", { Data(ReportPage(content).render().utf8) }),
+            (TablesCSV.fileName, { TablesCSV.data(rows) }),
+            (TablesJSON.fileName, { json }),
+            (ExcelTablesCSV.fileName, { ExcelTablesCSV.data(rows, schoolNames: content.schoolNames) }),
+            (TablesSchema.fileName, { TablesSchema.data() }),
+            (Codebook.fileName, { Codebook.data(threshold: content.threshold) }),
         ]
         let output = try OutputDirectory(directory)
-        return try files.map { try output.write($0.1, as: $0.0) }
+        return try files.map { try output.write($0.1(), as: $0.0) }
     }
 }

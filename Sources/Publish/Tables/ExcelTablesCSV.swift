@@ -47,7 +47,9 @@ enum ExcelTablesCSV {
             ]
             text += cells.map(field).joined(separator: ";") + "\r\n"
         }
-        return Data(TablesCSV.byteOrderMark + Array(text.utf8))
+        var data = Data(TablesCSV.byteOrderMark)
+        text.withUTF8 { data.append($0) }
+        return data
     }
 
     /// A number with a decimal comma, no grouping (Excel reads "12345,5" as a number).
@@ -66,6 +68,8 @@ enum ExcelTablesCSV {
     }
 
     static func field(_ value: String) -> String {
+        // The bytes first, as in `TablesCSV.field`.
+        guard value.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return value }
         let needsQuotes = value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\r" || $0 == "\n" })
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

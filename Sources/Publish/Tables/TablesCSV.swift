@@ -17,7 +17,9 @@ enum TablesCSV {
         for row in rows {
             text += cells(row).map(field).joined(separator: ",") + "\r\n"
         }
-        return Data(byteOrderMark + Array(text.utf8))
+        var data = Data(byteOrderMark)
+        text.withUTF8 { data.append($0) }
+        return data
     }
 
     /// A row's cells in header order, unquoted.
@@ -39,6 +41,9 @@ enum TablesCSV {
 
     /// Quotes a field holding a comma, a quote or a line break, doubling its quotes.
     static func field(_ value: String) -> String {
+        // Most cells hold none of these bytes, and then no such `Character` either: looking
+        // at the bytes first spares the walk over `Character`s (a quarter of a million cells).
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return value }
         let needsQuotes = value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" })
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
