@@ -16,7 +16,8 @@ public struct RecordMapper: Sendable {
     /// Maps one record. `fileValues` are the mapping's values taken from the file name.
     public func map(_ raw: RawRecord, fileValues: [String?]) throws(SaksgangError) -> IdentifiedCase {
         var reader = ValueReader(raw: raw, fileValues: fileValues, mapping: mapping)
-        func f(_ field: CanonicalField) -> CompiledMapping.ValueSource? { mapping.fields[field] }
+        let sources = mapping.sources
+        func f(_ field: CanonicalField) -> CompiledMapping.ValueSource? { sources[field.ordinal] }
 
         let caseNumber = try reader.required(f(.caseNumber)!)
         let orgnr = try reader.required(f(.schoolOrgnr)!)
@@ -204,8 +205,8 @@ struct ValueReader {
     }
 
     private func translate(_ v: String, _ source: CompiledMapping.ValueSource) throws(SaksgangError) -> String? {
-        guard let table = source.codes else { return v }
-        guard let mapped = table[v] else { throw error(.unknownCode, "holds a code that is not in its code table", source) }
+        guard source.codes != nil else { return v }
+        guard let mapped = source.translation(of: v) else { throw error(.unknownCode, "holds a code that is not in its code table", source) }
         return mapped
     }
 
