@@ -67,4 +67,17 @@ public enum EventAttribute: String, CaseIterable, Sendable {
     case initiative, channel, service, breach, reason
     case minutesSent = "minutes_sent"
     case guardiansTookPart = "guardians_took_part"
+
+    /// The attribute's place in `CompiledMapping.CompiledEvent.attributeSources`.
+    var ordinal: Int {
+        switch self {
+        case .initiative: return 0
+        case .channel: return 1
+        case .service: return 2
+        case .breach: return 3
+        case .reason: return 4
+        case .minutesSent: return 5
+        case .guardiansTookPart: return 6
+        }
+    }
 }

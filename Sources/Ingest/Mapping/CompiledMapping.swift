@@ -73,6 +73,8 @@ public struct CompiledMapping: Sendable {
         var kind: ValueSource?
         var time: ValueSource
         var attributes: [EventAttribute: ValueSource]
+        /// `attributes` by `EventAttribute.ordinal`: what the mapper reads per event.
+        var attributeSources: [ValueSource?] = []
     }
 
     public init(_ spec: MappingSpec) throws(SaksgangError) {
@@ -120,6 +122,8 @@ public struct CompiledMapping: Sendable {
                 }
                 compiled.attributes[attr] = try builder.source(f, label: "event \(name)", group: group)
             }
+            compiled.attributeSources = Array(repeating: nil, count: EventAttribute.allCases.count)
+            for (attr, source) in compiled.attributes { compiled.attributeSources[attr.ordinal] = source }
             events.append(compiled)
         }
         self.events = events

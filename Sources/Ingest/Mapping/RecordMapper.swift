@@ -15,7 +15,7 @@ public struct RecordMapper: Sendable {
 
     /// Maps one record. `fileValues` are the mapping's values taken from the file name.
     public func map(_ raw: RawRecord, fileValues: [String?]) throws(SaksgangError) -> IdentifiedCase {
-        var reader = ValueReader(raw: raw, fileValues: fileValues, mapping: mapping)
+        var reader = ValueReader(raw: raw, fileValues: fileValues)
         let sources = mapping.sources
         func f(_ field: CanonicalField) -> CompiledMapping.ValueSource? { sources[field.ordinal] }
 
@@ -91,9 +91,10 @@ public struct RecordMapper: Sendable {
                 guard let code = try reader.translated(source) else { continue }
                 kindCode = code
             }
-            let a = event.attributes
+            let sources = event.attributeSources
+            func a(_ attribute: EventAttribute) -> CompiledMapping.ValueSource? { sources[attribute.ordinal] }
             if kindCode == Self.closingKind {
-                body.closing = Closing(time: time, reason: try reader.code(a[.reason]))
+                body.closing = Closing(time: time, reason: try reader.code(a(.reason)))
                 continue
             }
             guard let kind = EventKind(rawValue: kindCode) else {
@@ -101,9 +102,9 @@ public struct RecordMapper: Sendable {
             }
             body.events.append(Event(
                 kind: kind, time: time,
-                initiative: try reader.code(a[.initiative]), channel: try reader.code(a[.channel]),
-                minutesSent: try reader.boolean(a[.minutesSent]), guardiansTookPart: try reader.boolean(a[.guardiansTookPart]),
-                service: try reader.code(a[.service]), breach: try reader.boolean(a[.breach])))
+                initiative: try reader.code(a(.initiative)), channel: try reader.code(a(.channel)),
+                minutesSent: try reader.boolean(a(.minutesSent)), guardiansTookPart: try reader.boolean(a(.guardiansTookPart)),
+                service: try reader.code(a(.service)), breach: try reader.boolean(a(.breach))))
         }
     }
 
@@ -134,13 +135,11 @@ public struct RecordMapper: Sendable {
 struct ValueReader {
     let raw: RawRecord
     let fileValues: [String?]
-    let mapping: CompiledMapping
     var groupItem: [String?]?
 
-    init(raw: RawRecord, fileValues: [String?], mapping: CompiledMapping) {
+    init(raw: RawRecord, fileValues: [String?]) {
         self.raw = raw
         self.fileValues = fileValues
-        self.mapping = mapping
     }
 
     func error(_ code: SaksgangError.Code, _ what: String, _ source: CompiledMapping.ValueSource) -> SaksgangError {
