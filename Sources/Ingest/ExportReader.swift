@@ -176,7 +176,7 @@ public struct ExportReader: Sendable {
             }
             var raw = RawRecord(slotCount: columnOf.count, groupSlotCounts: [], position: position)
             for (slot, column) in columnOf.enumerated() {
-                if let column, !csv.isEmpty(at: column) { raw.values[slot] = [csv.string(at: column)] }
+                if let column, !csv.isEmpty(at: column) { raw.append(csv.string(at: column), slot: slot) }
             }
             try deliver(.success(raw))
         }

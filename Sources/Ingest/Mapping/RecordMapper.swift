@@ -153,7 +153,7 @@ struct ValueReader {
         guard let source else { return [] }
         let found: [String]
         switch source.place {
-        case .slot(let i): found = i < raw.values.count ? raw.values[i] : []
+        case .slot(let i): found = raw.values(ofSlot: i)
         case .groupSlot(let i): found = (groupItem?[i]).map { [$0] } ?? []
         case .fileName(let i): found = fileValues[i].map { [$0] } ?? []
         }
@@ -174,12 +174,10 @@ struct ValueReader {
         if source.separator == nil {
             switch source.place {
             case .slot(let i):
-                guard i < raw.values.count else { return nil }
-                for v in raw.values[i] {
+                return raw.firstValue(ofSlot: i) { v in
                     let t = v.trimmingSpaces
-                    if !t.isEmpty { return t }
+                    return t.isEmpty ? nil : t
                 }
-                return nil
             case .groupSlot(let i):
                 guard let v = groupItem?[i] else { return nil }
                 let t = v.trimmingSpaces

@@ -249,7 +249,7 @@ private final class ParseState {
                                    position: RecordPosition(record: recordCount, line: line, byteOffset: offset,
                                                             elementPath: recordElementPath))
             for slots in ancestorSlotsAtDepth {
-                for i in slots { if let v = ancestorValues[i] { record.values[i].append(v) } }
+                for i in slots { if let v = ancestorValues[i] { record.append(v, slot: i) } }
             }
             for i in ownSlots {
                 capture(into: &record, group: -1, slot: i, attr: slotAttr[i], depth, nbAttributes, attributes)
@@ -299,7 +299,7 @@ private final class ParseState {
             textTargets.removeLast()
             let value = String(decoding: text, as: UTF8.self)
             if t.group < 0 {
-                current?.values[t.slot].append(value)
+                current?.append(value, slot: t.slot)
             } else if current != nil, !current!.groups[t.group].isEmpty {
                 let last = current!.groups[t.group].count - 1
                 if current!.groups[t.group][last][t.slot] == nil { current!.groups[t.group][last][t.slot] = value }
@@ -388,7 +388,7 @@ private final class ParseState {
         }
         guard let value = attribute(attr, n, attrs) else { return }
         if group < 0 {
-            record.values[slot].append(value)
+            record.append(value, slot: slot)
         } else if !record.groups[group].isEmpty {
             record.groups[group][record.groups[group].count - 1][slot] = value
         }
