@@ -53,34 +53,37 @@ private final class ParseState {
     let maxDepth: Int
     let maxTextBytes: Int
     var consume: ((RawRecord) throws -> Void)?
-    var ctxt: xmlParserCtxtPtr?
-    var failure: Error?
+    // The state the callbacks touch per element is exempt from the runtime's exclusivity
+    // checks (`swift_beginAccess` per property access was ~4 % of the reader thread): one
+    // parse runs on one thread, and no callback holds an access across another.
+    @exclusivity(unchecked) var ctxt: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var failure: Error?
 
     // Interned names (pointer identity within the parser's dictionary).
-    var recordPath: [Name] = []
-    var slotSteps: [[Name]] = []
-    var slotAttr: [Name?] = []
-    var groupSteps: [[Name]] = []
-    var groupSlotSteps: [[[Name]]] = []
+    @exclusivity(unchecked) var recordPath: [Name] = []
+    @exclusivity(unchecked) var slotSteps: [[Name]] = []
+    @exclusivity(unchecked) var slotAttr: [Name?] = []
+    @exclusivity(unchecked) var groupSteps: [[Name]] = []
+    @exclusivity(unchecked) var groupSlotSteps: [[[Name]]] = []
     // Precomputed so that the per-element work is a short list, not a scan of every slot.
-    var recordSlotsAtDepth: [[Int]] = []      // relative depth → record slots ending there
-    var ownSlots: [Int] = []                  // slots on the record element itself
-    var ancestorSlotsAtDepth: [[Int]] = []    // absolute depth → ancestor slots
-    var groupSlotCounts: [Int] = []
-    var recordElementPath = ""
-    var groupSlotAttr: [[Name?]] = []
+    @exclusivity(unchecked) var recordSlotsAtDepth: [[Int]] = []      // relative depth → record slots ending there
+    @exclusivity(unchecked) var ownSlots: [Int] = []                  // slots on the record element itself
+    @exclusivity(unchecked) var ancestorSlotsAtDepth: [[Int]] = []    // absolute depth → ancestor slots
+    @exclusivity(unchecked) var groupSlotCounts: [Int] = []
+    @exclusivity(unchecked) var recordElementPath = ""
+    @exclusivity(unchecked) var groupSlotAttr: [[Name?]] = []
 
     // Document position.
-    var stack: [Name] = []
-    var onPath: [Bool] = [true]
-    var ancestorValues: [String?]
-    var recordCount = 0
+    @exclusivity(unchecked) var stack: [Name] = []
+    @exclusivity(unchecked) var onPath: [Bool] = [true]
+    @exclusivity(unchecked) var ancestorValues: [String?]
+    @exclusivity(unchecked) var recordCount = 0
     /// Elements whose parent is on the record path but which are not on it themselves.
-    var offPathElements = 0
-    var current: RawRecord?
-    var groupOpenDepth: [Int]
-    var textTargets: [(depth: Int, group: Int, slot: Int)] = []
-    var text: [UInt8] = []
+    @exclusivity(unchecked) var offPathElements = 0
+    @exclusivity(unchecked) var current: RawRecord?
+    @exclusivity(unchecked) var groupOpenDepth: [Int]
+    @exclusivity(unchecked) var textTargets: [(depth: Int, group: Int, slot: Int)] = []
+    @exclusivity(unchecked) var text: [UInt8] = []
     var bytesFed: Int64 = 0
     /// Whether the parser's current encoder is libxml2's ISO-8859-1 one (see `byteConsumed`).
     var latin1Checked: (encoder: xmlCharEncodingHandlerPtr?, isLatin1: Bool) = (nil, false)
