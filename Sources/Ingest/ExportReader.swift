@@ -32,28 +32,21 @@ public struct ExportReader: Sendable {
         let mapper = RecordMapper(mapping)
         var report = FileReport()
 
-        // Reading and mapping (decompression, parsing, code tables, dates) on their own
-        // thread; the caller's work (pseudonymising, storing) on this one.
+        // Three stages on three threads, joined by bounded pipes: reading (decompression,
+        // parsing) on one, mapping (code tables, dates, checks) on another, the caller's work
+        // (pseudonymising, storing) on this one. Records keep their order.
         XMLRecordReader.prepareLibrary()
-        let pipe = RecordPipe()
+        let rawPipe = RecordPipe<RawRecord>()
+        let pipe = RecordPipe<IdentifiedCase>()
         let handoff = Handoff(value: source)
         let mapping = self.mapping
         let reader = Thread {
-            var batch: RecordPipe.Batch = []
+            var batch: RecordPipe<RawRecord>.Batch = []
             batch.reserveCapacity(Self.batchSize)
-            var fill = FieldFill(mapping)
             func emit(_ raw: Result<RawRecord, SaksgangError>) throws {
-                let mapped: Result<IdentifiedCase, SaksgangError>
-                switch raw {
-                case .success(let r):
-                    fill.add(r, fileValues: fileValues)
-                    do { mapped = .success(try mapper.map(r, fileValues: fileValues)) } catch { mapped = .failure(error.at(here)) }
-                case .failure(let e):
-                    mapped = .failure(e.at(here))
-                }
-                batch.append(mapped)
+                batch.append(raw)
                 if batch.count >= Self.batchSize {
-                    try pipe.push(batch)
+                    try rawPipe.push(batch)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
@@ -63,19 +56,58 @@ public struct ExportReader: Sendable {
                 case .xml: try XMLRecordReader(plan: mapping.xmlPlan!).read(handoff.value) { try emit(.success($0)) }
                 case .csv: warnings = try Self.readCSV(mapping, handoff.value, deliver: emit)
                 }
-                try pipe.push(batch)
-                let missing = Set(warnings.filter { $0.code == .csvMissingColumn }.compactMap(\.location.field))
-                warnings += fill.emptyFieldWarnings(skipping: missing)
-                pipe.finish(warnings: warnings, error: nil)
+                try rawPipe.push(batch)
+                rawPipe.finish(warnings: warnings, error: nil)
             } catch {
                 // Records read before the failure still reach the caller (who rolls the file
                 // back, but names them).
-                try? pipe.push(batch)
-                pipe.finish(warnings: [], error: error)
+                try? rawPipe.push(batch)
+                rawPipe.finish(warnings: [], error: error)
+            }
+        }
+        let mapperThread = Thread {
+            var fill = FieldFill(mapping)
+            var cancelled: Error?
+            do {
+                while let raws = rawPipe.pop() {
+                    var batch: RecordPipe<IdentifiedCase>.Batch = []
+                    batch.reserveCapacity(raws.count)
+                    for raw in raws {
+                        switch raw {
+                        case .success(let r):
+                            fill.add(r, fileValues: fileValues)
+                            do throws(SaksgangError) {
+                                batch.append(.success(try mapper.map(r, fileValues: fileValues)))
+                            } catch {
+                                batch.append(.failure(error.at(here)))
+                            }
+                        case .failure(let e):
+                            batch.append(.failure(e.at(here)))
+                        }
+                    }
+                    try pipe.push(batch)
+                }
+            } catch {
+                // The caller gave up: stop the reader too.
+                cancelled = error
+                rawPipe.cancel()
+            }
+            rawPipe.waitUntilProducerDone()
+            if let cancelled {
+                pipe.finish(warnings: [], error: cancelled)
+            } else if let failure = rawPipe.failure {
+                pipe.finish(warnings: [], error: failure)
+            } else {
+                var warnings = rawPipe.warnings
+                let missing = Set(warnings.filter { $0.code == .csvMissingColumn }.compactMap(\.location.field))
+                warnings += fill.emptyFieldWarnings(skipping: missing)
+                pipe.finish(warnings: warnings, error: nil)
             }
         }
         reader.stackSize = 8 << 20
+        mapperThread.stackSize = 8 << 20
         reader.start()
+        mapperThread.start()
         do {
             while let batch = pipe.pop() {
                 for r in batch {
@@ -144,7 +176,7 @@ public struct ExportReader: Sendable {
             }
             var raw = RawRecord(slotCount: columnOf.count, groupSlotCounts: [], position: position)
             for (slot, column) in columnOf.enumerated() {
-                if let column, !csv.isEmpty(at: column) { raw.values[slot] = [csv.string(at: column)] }
+                if let column, !csv.isEmpty(at: column) { raw.append(csv.string(at: column), slot: slot) }
             }
             try deliver(.success(raw))
         }

@@ -13,6 +13,8 @@ public struct CompiledMapping: Sendable {
     public let csvColumns: [String]
 
     let fields: [CanonicalField: ValueSource]
+    /// `fields` by `CanonicalField.ordinal`: what the mapper reads per record.
+    let sources: [ValueSource?]
     /// Reader slots without which no record can be read (CSV: a missing column fails the file).
     public let requiredSlots: Set<Int>
     let exportTime: ValueSource
@@ -34,6 +36,9 @@ public struct CompiledMapping: Sendable {
         let label: String
         let formats: [DateFormat]
         let codes: [String: String?]?
+        /// `codes` as a list when it is short (a yes/no table): comparing a value with two
+        /// or three codes is cheaper than hashing it, once per value of every record.
+        let shortCodes: [(code: String, value: String?)]?
         let separator: Separator?
 
         init(place: Place, label: String, formats: [DateFormat], codes: [String: String?]?, separator: Separator?) {
@@ -41,7 +46,18 @@ public struct CompiledMapping: Sendable {
             self.label = label
             self.formats = formats
             self.codes = codes
+            self.shortCodes = codes.flatMap { $0.count <= 8 ? $0.map { (code: $0.key, value: $0.value) } : nil }
             self.separator = separator
+        }
+
+        /// The value `code` stands for in the code table: `.some(nil)` for a code mapped to
+        /// null, nil for a code not in the table.
+        func translation(of code: String) -> String?? {
+            if let shortCodes {
+                for entry in shortCodes where entry.code == code { return .some(entry.value) }
+                return nil
+            }
+            return codes?[code]
         }
     }
 
@@ -57,6 +73,8 @@ public struct CompiledMapping: Sendable {
         var kind: ValueSource?
         var time: ValueSource
         var attributes: [EventAttribute: ValueSource]
+        /// `attributes` by `EventAttribute.ordinal`: what the mapper reads per event.
+        var attributeSources: [ValueSource?] = []
     }
 
     public init(_ spec: MappingSpec) throws(SaksgangError) {
@@ -104,12 +122,17 @@ public struct CompiledMapping: Sendable {
                 }
                 compiled.attributes[attr] = try builder.source(f, label: "event \(name)", group: group)
             }
+            compiled.attributeSources = Array(repeating: nil, count: EventAttribute.allCases.count)
+            for (attr, source) in compiled.attributes { compiled.attributeSources[attr.ordinal] = source }
             events.append(compiled)
         }
         self.events = events
         closingTime = try spec.closing.map { c throws(SaksgangError) in try builder.source(c.time, label: "closing time", group: nil) }
         closingReason = try spec.closing?.reason.map { r throws(SaksgangError) in try builder.source(r, label: "closing reason", group: nil) }
         self.fields = fields
+        var sources = [ValueSource?](repeating: nil, count: CanonicalField.allCases.count)
+        for (field, source) in fields { sources[field.ordinal] = source }
+        self.sources = sources
         xmlPlan = builder.xmlPlan()
         csvColumns = builder.columns
         fileNamePatterns = builder.fileNamePatterns

@@ -20,7 +20,7 @@ struct FieldFill {
     mutating func add(_ raw: RawRecord, fileValues: [String?]) {
         records += 1
         for i in filled.indices {
-            if case .slot(let s) = filled[i].source.place, s < raw.values.count, !raw.values[s].isEmpty { filled[i].count += 1 }
+            if case .slot(let s) = filled[i].source.place, raw.occurs(s) { filled[i].count += 1 }
         }
     }
 

@@ -15,8 +15,9 @@ public struct RecordMapper: Sendable {
 
     /// Maps one record. `fileValues` are the mapping's values taken from the file name.
     public func map(_ raw: RawRecord, fileValues: [String?]) throws(SaksgangError) -> IdentifiedCase {
-        var reader = ValueReader(raw: raw, fileValues: fileValues, mapping: mapping)
-        func f(_ field: CanonicalField) -> CompiledMapping.ValueSource? { mapping.fields[field] }
+        var reader = ValueReader(raw: raw, fileValues: fileValues)
+        let sources = mapping.sources
+        func f(_ field: CanonicalField) -> CompiledMapping.ValueSource? { sources[field.ordinal] }
 
         let caseNumber = try reader.required(f(.caseNumber)!)
         let orgnr = try reader.required(f(.schoolOrgnr)!)
@@ -90,9 +91,10 @@ public struct RecordMapper: Sendable {
                 guard let code = try reader.translated(source) else { continue }
                 kindCode = code
             }
-            let a = event.attributes
+            let sources = event.attributeSources
+            func a(_ attribute: EventAttribute) -> CompiledMapping.ValueSource? { sources[attribute.ordinal] }
             if kindCode == Self.closingKind {
-                body.closing = Closing(time: time, reason: try reader.code(a[.reason]))
+                body.closing = Closing(time: time, reason: try reader.code(a(.reason)))
                 continue
             }
             guard let kind = EventKind(rawValue: kindCode) else {
@@ -100,9 +102,9 @@ public struct RecordMapper: Sendable {
             }
             body.events.append(Event(
                 kind: kind, time: time,
-                initiative: try reader.code(a[.initiative]), channel: try reader.code(a[.channel]),
-                minutesSent: try reader.boolean(a[.minutesSent]), guardiansTookPart: try reader.boolean(a[.guardiansTookPart]),
-                service: try reader.code(a[.service]), breach: try reader.boolean(a[.breach])))
+                initiative: try reader.code(a(.initiative)), channel: try reader.code(a(.channel)),
+                minutesSent: try reader.boolean(a(.minutesSent)), guardiansTookPart: try reader.boolean(a(.guardiansTookPart)),
+                service: try reader.code(a(.service)), breach: try reader.boolean(a(.breach))))
         }
     }
 
@@ -133,13 +135,11 @@ public struct RecordMapper: Sendable {
 struct ValueReader {
     let raw: RawRecord
     let fileValues: [String?]
-    let mapping: CompiledMapping
     var groupItem: [String?]?
 
-    init(raw: RawRecord, fileValues: [String?], mapping: CompiledMapping) {
+    init(raw: RawRecord, fileValues: [String?]) {
         self.raw = raw
         self.fileValues = fileValues
-        self.mapping = mapping
     }
 
     func error(_ code: SaksgangError.Code, _ what: String, _ source: CompiledMapping.ValueSource) -> SaksgangError {
@@ -153,7 +153,7 @@ struct ValueReader {
         guard let source else { return [] }
         let found: [String]
         switch source.place {
-        case .slot(let i): found = i < raw.values.count ? raw.values[i] : []
+        case .slot(let i): found = raw.values(ofSlot: i)
         case .groupSlot(let i): found = (groupItem?[i]).map { [$0] } ?? []
         case .fileName(let i): found = fileValues[i].map { [$0] } ?? []
         }
@@ -174,12 +174,10 @@ struct ValueReader {
         if source.separator == nil {
             switch source.place {
             case .slot(let i):
-                guard i < raw.values.count else { return nil }
-                for v in raw.values[i] {
+                return raw.firstValue(ofSlot: i) { v in
                     let t = v.trimmingSpaces
-                    if !t.isEmpty { return t }
+                    return t.isEmpty ? nil : t
                 }
-                return nil
             case .groupSlot(let i):
                 guard let v = groupItem?[i] else { return nil }
                 let t = v.trimmingSpaces
@@ -204,8 +202,8 @@ struct ValueReader {
     }
 
     private func translate(_ v: String, _ source: CompiledMapping.ValueSource) throws(SaksgangError) -> String? {
-        guard let table = source.codes else { return v }
-        guard let mapped = table[v] else { throw error(.unknownCode, "holds a code that is not in its code table", source) }
+        guard source.codes != nil else { return v }
+        guard let mapped = source.translation(of: v) else { throw error(.unknownCode, "holds a code that is not in its code table", source) }
         return mapped
     }
 

@@ -1,11 +1,12 @@
 import Foundation
 import SaksgangCore
 
-/// Hands batches of mapped records from the reading thread (decompression, parsing,
-/// mapping) to the caller's thread (pseudonymising, storing), so that the two halves of ingestion run
-/// on two cores. Bounded: a slow consumer stops the reader instead of filling memory.
-final class RecordPipe: @unchecked Sendable {
-    typealias Batch = [Result<IdentifiedCase, SaksgangError>]
+/// Hands batches of records from one stage of ingestion to the next: raw records from the
+/// reading thread (decompression, parsing) to the mapping thread, mapped cases from there to
+/// the caller's thread (pseudonymising, storing), so that the stages run on different cores.
+/// Bounded: a slow consumer stops its producer instead of filling memory.
+final class RecordPipe<Item>: @unchecked Sendable {
+    typealias Batch = [Result<Item, SaksgangError>]
 
     private let condition = NSCondition()
     private var queue: [Batch] = []

@@ -53,35 +53,43 @@ private final class ParseState {
     let maxDepth: Int
     let maxTextBytes: Int
     var consume: ((RawRecord) throws -> Void)?
-    var ctxt: xmlParserCtxtPtr?
-    var failure: Error?
+    // The state the callbacks touch per element is exempt from the runtime's exclusivity
+    // checks (`swift_beginAccess` per property access was ~4 % of the reader thread): one
+    // parse runs on one thread, and no callback holds an access across another.
+    @exclusivity(unchecked) var ctxt: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var failure: Error?
 
     // Interned names (pointer identity within the parser's dictionary).
-    var recordPath: [Name] = []
-    var slotSteps: [[Name]] = []
-    var slotAttr: [Name?] = []
-    var groupSteps: [[Name]] = []
-    var groupSlotSteps: [[[Name]]] = []
+    @exclusivity(unchecked) var recordPath: [Name] = []
+    @exclusivity(unchecked) var slotSteps: [[Name]] = []
+    @exclusivity(unchecked) var slotAttr: [Name?] = []
+    @exclusivity(unchecked) var groupSteps: [[Name]] = []
+    @exclusivity(unchecked) var groupSlotSteps: [[[Name]]] = []
     // Precomputed so that the per-element work is a short list, not a scan of every slot.
-    var recordSlotsAtDepth: [[Int]] = []      // relative depth → record slots ending there
-    var ownSlots: [Int] = []                  // slots on the record element itself
-    var ancestorSlotsAtDepth: [[Int]] = []    // absolute depth → ancestor slots
-    var groupSlotCounts: [Int] = []
-    var recordElementPath = ""
-    var groupSlotAttr: [[Name?]] = []
+    @exclusivity(unchecked) var recordSlotsAtDepth: [[Int]] = []      // relative depth → record slots ending there
+    @exclusivity(unchecked) var ownSlots: [Int] = []                  // slots on the record element itself
+    @exclusivity(unchecked) var ancestorSlotsAtDepth: [[Int]] = []    // absolute depth → ancestor slots
+    @exclusivity(unchecked) var groupSlotCounts: [Int] = []
+    @exclusivity(unchecked) var recordElementPath = ""
+    @exclusivity(unchecked) var groupSlotAttr: [[Name?]] = []
 
     // Document position.
-    var stack: [Name] = []
-    var onPath: [Bool] = [true]
-    var ancestorValues: [String?]
-    var recordCount = 0
+    @exclusivity(unchecked) var stack: [Name] = []
+    @exclusivity(unchecked) var onPath: [Bool] = [true]
+    @exclusivity(unchecked) var ancestorValues: [String?]
+    @exclusivity(unchecked) var recordCount = 0
     /// Elements whose parent is on the record path but which are not on it themselves.
-    var offPathElements = 0
-    var current: RawRecord?
-    var groupOpenDepth: [Int]
-    var textTargets: [(depth: Int, group: Int, slot: Int)] = []
-    var text: [UInt8] = []
+    @exclusivity(unchecked) var offPathElements = 0
+    @exclusivity(unchecked) var current: RawRecord?
+    @exclusivity(unchecked) var groupOpenDepth: [Int]
+    @exclusivity(unchecked) var textTargets: [(depth: Int, group: Int, slot: Int)] = []
+    @exclusivity(unchecked) var text: [UInt8] = []
     var bytesFed: Int64 = 0
+    /// Whether the parser's current encoder is libxml2's ISO-8859-1 one (see `byteConsumed`).
+    var latin1Checked: (encoder: xmlCharEncodingHandlerPtr?, isLatin1: Bool) = (nil, false)
+    /// The characters from `cur` to `end` of the input buffer at the last `byteConsumed`.
+    var restCache: (cur: UnsafePointer<xmlChar>, end: UnsafePointer<xmlChar>, base: UnsafePointer<xmlChar>?,
+                    rawConsumed: UInt, characters: Int)?
     var rootChecked = false
     /// Set once every byte has been fed and the parser is told the document ends: an error
     /// from here on with elements still open means the file was cut off.
@@ -239,12 +247,12 @@ private final class ParseState {
         if matches && depth == recordDepth {
             recordCount += 1
             let line = Int(xmlSAX2GetLineNumber(ctxt))
-            let offset = Int64(xmlByteConsumed(ctxt))
+            let offset = byteConsumed()
             var record = RawRecord(slotCount: slotAttr.count, groupSlotCounts: groupSlotCounts,
                                    position: RecordPosition(record: recordCount, line: line, byteOffset: offset,
                                                             elementPath: recordElementPath))
             for slots in ancestorSlotsAtDepth {
-                for i in slots { if let v = ancestorValues[i] { record.values[i].append(v) } }
+                for i in slots { if let v = ancestorValues[i] { record.append(v, slot: i) } }
             }
             for i in ownSlots {
                 capture(into: &record, group: -1, slot: i, attr: slotAttr[i], depth, nbAttributes, attributes)
@@ -294,7 +302,7 @@ private final class ParseState {
             textTargets.removeLast()
             let value = String(decoding: text, as: UTF8.self)
             if t.group < 0 {
-                current?.values[t.slot].append(value)
+                current?.append(value, slot: t.slot)
             } else if current != nil, !current!.groups[t.group].isEmpty {
                 let last = current!.groups[t.group].count - 1
                 if current!.groups[t.group][last][t.slot] == nil { current!.groups[t.group][last][t.slot] = value }
@@ -311,6 +319,54 @@ private final class ParseState {
     }
 
     // MARK: Helpers
+
+    /// What the parser has consumed of the file, in the file's own bytes: the value of
+    /// `xmlByteConsumed`. For a file in ISO-8859-1 that function converts the parsed but
+    /// unread rest of the buffer back to ISO-8859-1 on every call only to count it (up to
+    /// 32,000 characters, the size of its conversion buffer); once per record that was a
+    /// third of the XML reader's time. Here the count is carried from call to call within
+    /// one buffer: one ISO-8859-1 byte per character, so the rest's length is the number of
+    /// UTF-8 lead bytes in it. Other encodings ask libxml2.
+    func byteConsumed() -> Int64 {
+        guard let ctxt else { return -1 }
+        guard let input = ctxt.pointee.input, let buf = input.pointee.buf, let encoder = buf.pointee.encoder,
+              let cur = input.pointee.cur, let end = input.pointee.end else {
+            return Int64(xmlByteConsumed(ctxt))
+        }
+        if encoder != latin1Checked.encoder {
+            latin1Checked = (encoder, encoder.pointee.name.map { String(cString: $0) == "ISO-8859-1" } ?? false)
+            restCache = nil
+        }
+        guard latin1Checked.isLatin1 else { return Int64(xmlByteConsumed(ctxt)) }
+        let rawConsumed = UInt(buf.pointee.rawconsumed)
+        let rest: Int
+        if cur >= end {
+            rest = 0
+        } else if let c = restCache, c.end == end, c.base == input.pointee.base, c.rawConsumed == rawConsumed, c.cur <= cur {
+            rest = c.characters - Self.characters(from: c.cur, to: cur)
+        } else {
+            rest = Self.characters(from: cur, to: end)
+        }
+        restCache = (cur, end, input.pointee.base, rawConsumed, rest)
+        // libxml2 converts the rest into a 32,000-byte buffer once and counts what fitted.
+        let unused = UInt(min(rest, 32_000))
+        let offset: Int64 = rawConsumed < unused ? -1 : Int64(rawConsumed - unused)
+        #if DEBUG
+        assert(offset == Int64(xmlByteConsumed(ctxt)), "byte offset \(offset) differs from libxml2's \(xmlByteConsumed(ctxt))")
+        #endif
+        return offset
+    }
+
+    /// UTF-8 characters (lead bytes) in `[from, to)`.
+    private static func characters(from: UnsafePointer<xmlChar>, to: UnsafePointer<xmlChar>) -> Int {
+        var n = 0
+        var p = from
+        while p < to {
+            if p.pointee & 0xC0 != 0x80 { n += 1 }
+            p += 1
+        }
+        return n
+    }
 
     private func pathMatches(_ steps: [Name], from baseDepth: Int) -> Bool {
         for (k, step) in steps.enumerated() where stack[baseDepth + k] != step { return false }
@@ -335,7 +391,7 @@ private final class ParseState {
         }
         guard let value = attribute(attr, n, attrs) else { return }
         if group < 0 {
-            record.values[slot].append(value)
+            record.append(value, slot: slot)
         } else if !record.groups[group].isEmpty {
             record.groups[group][record.groups[group].count - 1][slot] = value
         }
@@ -394,7 +450,7 @@ private final class ParseState {
     func location() -> SaksgangError.Location {
         let path = stack.isEmpty ? nil : "/" + stack.map { String(cString: $0) }.joined(separator: "/")
         let line = ctxt.map { Int(saksgang_xml_ctxt_line($0)) }
-        let offset = ctxt.map { Int64(xmlByteConsumed($0)) } ?? bytesFed
+        let offset = ctxt != nil ? byteConsumed() : bytesFed
         return SaksgangError.Location(line: line, byteOffset: offset, elementPath: path,
                                       record: current?.position.record)
     }
