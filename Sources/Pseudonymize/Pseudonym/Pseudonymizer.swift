@@ -22,7 +22,9 @@ import SaksgangCore
 /// lock (safe to share across threads). A kind's memo is cleared when it reaches
 /// `memoLimit` entries, which bounds memory without changing any result. The default is small
 /// on purpose: a hit saves only about a third of the ≈0.6 µs an HMAC costs, and a million
-/// memoised case numbers would cost hundreds of megabytes.
+/// memoised case numbers would cost hundreds of megabytes. The ingest path takes case ids
+/// from `caseIDComputed`, past the memo: in a night only the cases a later file updates
+/// repeat a case number (9 % of the records at 100,000 generated cases).
 public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, CustomReflectable {
     /// The public id of the key in use.
     public let keyID: String
