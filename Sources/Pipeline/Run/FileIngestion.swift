@@ -39,21 +39,26 @@ struct FileIngestion {
             identified = i
         }
         let (c, note) = pseudonymization.apply(identified)
-        let here = identified.position.location(file: name)
         if !piecewise && !seen.insert(c.id).inserted {
-            reject(SaksgangError(.duplicateInFile, "the same case appears more than once in this file", at: here), caseID: c.id)
+            reject(SaksgangError(.duplicateInFile, "the same case appears more than once in this file",
+                                 at: identified.position.location(file: name)), caseID: c.id)
             return
         }
         // Stored, but named: a data-quality problem is listed beside the rejects.
-        let warnings = identified.warnings + (note.map { [$0] } ?? [])
-        if !warnings.isEmpty { outcome.warnings += 1 }
-        for w in warnings { quarantine.add(w.at(here), scope: "warning", file: name, caseID: c.id) }
+        if !identified.warnings.isEmpty || note != nil {
+            outcome.warnings += 1
+            let here = identified.position.location(file: name)
+            for w in identified.warnings { quarantine.add(w.at(here), scope: "warning", file: name, caseID: c.id) }
+            if let note { quarantine.add(note.at(here), scope: "warning", file: name, caseID: c.id) }
+        }
 
         if piecewise {
-            // One row per event: gather the case's rows, wherever they are in the file.
+            // One row per event: gather the case's rows, wherever they are in the file. The
+            // gathered case is merged in place, so the dictionary's copy is the only one.
             let key = CaseKey(c)
-            if let existing = pieces[key] {
-                pieces[key] = (existing.case.merging(c), existing.rows + 1)
+            if let i = pieces.index(forKey: key) {
+                pieces.values[i].case = pieces.values[i].case.merging(c)
+                pieces.values[i].rows += 1
             } else {
                 pieces[key] = (c, 1)
                 pieceOrder.append(key)
@@ -72,7 +77,8 @@ struct FileIngestion {
     /// added nothing duplicates.
     mutating func storePieces() throws(SaksgangError) {
         for key in pieceOrder {
-            let (piece, rows) = pieces[key]!
+            // Each gathered case is let go once stored: the file's cases are not all held twice.
+            let (piece, rows) = pieces.removeValue(forKey: key)!
             let stored = try store.storedCase(id: key.id, orgnr: key.orgnr)
             let merged = stored.map { $0.merging(piece) } ?? piece
             if let stored, stored == merged {

@@ -14,7 +14,7 @@ public struct CasePseudonymization {
     public func apply(_ identified: IdentifiedCase) -> (Case, SaksgangError?) {
         var c = identified.body
         let school = c.school.orgnr
-        c.id = pseudonymizer.caseID(caseNumber: identified.caseNumber, school: school)
+        c.id = pseudonymizer.caseIDComputed(caseNumber: identified.caseNumber.revealed, school: school)
         let pupil = pseudonymizer.resolvePupil(nationalNumber: identified.pupilNationalNumber,
                                                localId: identified.pupilLocalId, source: c.source, school: school)
         c.pupil.id = pupil.pseudonym

@@ -8,6 +8,8 @@ public enum IdentityNumber {
     /// no-break spaces), dashes and dots. Anything else is kept, so that `classify` can
     /// refuse it rather than have it silently dropped.
     public static func normalize(_ raw: String) -> String {
+        // Almost every number arrives as plain digits: nothing to strip, no new String.
+        if raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return raw }
         var out = String.UnicodeScalarView()
         for scalar in raw.unicodeScalars {
             switch scalar.value {

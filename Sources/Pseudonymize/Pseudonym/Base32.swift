@@ -5,23 +5,27 @@ enum Base32 {
     private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
 
     static func encode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count * 8 + 4) / 5)
-        var buffer: UInt32 = 0
-        var bits = 0
-        for byte in bytes {
-            buffer = buffer << 8 | UInt32(byte)
-            bits += 8
-            while bits >= 5 {
-                bits -= 5
-                out.append(alphabet[Int((buffer >> UInt32(bits)) & 0x1F)])
+        // Written straight into the String's storage: one allocation per pseudonym, not two.
+        String(unsafeUninitializedCapacity: (bytes.count * 8 + 4) / 5) { out in
+            var n = 0
+            var buffer: UInt32 = 0
+            var bits = 0
+            for byte in bytes {
+                buffer = buffer << 8 | UInt32(byte)
+                bits += 8
+                while bits >= 5 {
+                    bits -= 5
+                    out[n] = alphabet[Int((buffer >> UInt32(bits)) & 0x1F)]
+                    n += 1
+                }
+                buffer &= (1 << UInt32(bits)) - 1
             }
-            buffer &= (1 << UInt32(bits)) - 1
+            if bits > 0 {
+                out[n] = alphabet[Int((buffer << UInt32(5 - bits)) & 0x1F)]
+                n += 1
+            }
+            return n
         }
-        if bits > 0 {
-            out.append(alphabet[Int((buffer << UInt32(5 - bits)) & 0x1F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func encode(_ bytes: [UInt8]) -> String {

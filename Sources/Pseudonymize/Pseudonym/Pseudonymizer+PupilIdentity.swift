@@ -21,7 +21,7 @@ extension Pseudonymizer {
     public func resolvePupil(nationalNumber: Sensitive?, localId: Sensitive?,
                              source: String, school: String) -> PupilIdentity {
         let number = nationalNumber.map { IdentityNumber.normalize($0.revealed) }.flatMap { $0.isEmpty ? nil : $0 }
-        let local = localId.flatMap { $0.revealed.allSatisfy(\.isWhitespace) ? nil : $0.revealed }
+        let local = localId.flatMap { Self.isBlank($0.revealed) ? nil : $0.revealed }
 
         var problem: SaksgangError.Code?
         if let number {
@@ -34,6 +34,25 @@ extension Pseudonymizer {
             return (pupil(localId: local, source: source, school: school), .localId, problem)
         }
         return (nil, .none, problem)
+    }
+
+    /// True when every character is whitespace (also for ""). An all-ASCII value, the usual
+    /// kind, is decided on its bytes: each ASCII character is one scalar (or CR LF, which is
+    /// whitespace too), so the answer is the same as iterating `Character`s, without the
+    /// grapheme breaking.
+    static func isBlank(_ s: String) -> Bool {
+        var ascii = true
+        for byte in s.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            default: return false
+            }
+        }
+        return ascii || s.allSatisfy(\.isWhitespace)
     }
 }
 

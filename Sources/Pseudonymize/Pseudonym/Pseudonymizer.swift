@@ -22,7 +22,9 @@ import SaksgangCore
 /// lock (safe to share across threads). A kind's memo is cleared when it reaches
 /// `memoLimit` entries, which bounds memory without changing any result. The default is small
 /// on purpose: a hit saves only about a third of the ≈0.6 µs an HMAC costs, and a million
-/// memoised case numbers would cost hundreds of megabytes.
+/// memoised case numbers would cost hundreds of megabytes. The ingest path takes case ids
+/// from `caseIDComputed`, past the memo: in a night only the cases a later file updates
+/// repeat a case number (9 % of the records at 100,000 generated cases).
 public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, CustomReflectable {
     /// The public id of the key in use.
     public let keyID: String
@@ -68,6 +70,14 @@ public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, 
         pseudonym(.caseNumber, Self.scoped([school], Self.trimmed(caseNumber)))
     }
 
+    /// The same pseudonym as `caseID(caseNumber:school:)`, computed without the memo. For
+    /// the ingest path: a night's records are mostly one per case, so a case number is
+    /// rarely seen twice, and the memo's look-up, insert and growth (≈15 % of the ingesting
+    /// thread's samples on the SMC files at 100,000 cases) cost more than the HMAC it saves.
+    package func caseIDComputed(caseNumber: String, school: String) -> Pseudonym {
+        compute(.caseNumber, Self.scoped([school], Self.trimmed(caseNumber)))
+    }
+
     // MARK: Sensitive conveniences
 
     public func pupil(nationalNumber: Sensitive) -> Pseudonym { pupil(nationalNumber: nationalNumber.revealed) }
@@ -97,7 +107,13 @@ public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, 
         if let hit = lock.withLock({ memo[slot][message] }) { return hit }
         let result = compute(domain, message)
         lock.withLock {
-            if memo[slot].count >= memoLimit { memo[slot].removeAll(keepingCapacity: true) }
+            if memo[slot].count >= memoLimit {
+                memo[slot].removeAll(keepingCapacity: true)
+            } else if memo[slot].isEmpty {
+                // Room for the whole memo at once: growing it step by step rehashed every
+                // entry again and again.
+                memo[slot].reserveCapacity(memoLimit)
+            }
             memo[slot][message] = result
         }
         return result
@@ -136,6 +152,7 @@ public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, 
     /// Scope parts each escaped and followed by NUL, then the value (see `PseudonymDomain`).
     static func scoped(_ scope: [String], _ value: String) -> String {
         var out = ""
+        out.reserveCapacity(scope.reduce(value.utf8.count) { $0 + $1.utf8.count + 1 })
         for part in scope {
             if part.utf8.contains(where: { $0 == 0x5C || $0 == 0x00 }) {
                 for ch in part.unicodeScalars {

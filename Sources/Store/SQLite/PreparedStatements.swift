@@ -4,7 +4,7 @@ import SaksgangCore
 struct PreparedStatements {
     let metaGet, metaSet: SQLiteStatement
     let begin, commit, rollback: SQLiteStatement
-    let caseFind, caseInsert, caseReplace, caseCount, caseScan: SQLiteStatement
+    let caseFind, caseInsert, caseInsertNew, caseReplace, caseCount, caseScan: SQLiteStatement
     let coverageRaise, coverageAll: SQLiteStatement
     let fileFind, fileInsert, filesAll: SQLiteStatement
 
@@ -23,6 +23,12 @@ struct PreparedStatements {
         caseInsert = try db.prepare("""
             INSERT INTO cases(id, orgnr, municipality, source, last_changed, export_time, body)
             VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """)
+        // Inserts a case whose key is not stored and leaves a stored one alone: a new case
+        // costs one statement instead of a look-up and an insert.
+        caseInsertNew = try db.prepare("""
+            INSERT INTO cases(id, orgnr, municipality, source, last_changed, export_time, body)
+            VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id, orgnr) DO NOTHING
             """)
         caseReplace = try db.prepare("""
             UPDATE cases SET municipality = ?3, source = ?4, last_changed = ?5, export_time = ?6, body = ?7

@@ -21,7 +21,15 @@ final class SQLiteStatement {
     }
 
     @inline(__always) func bind(_ i: Int32, _ value: String) {
-        sqlite3_bind_text(handle, i, value, -1, saksgang_sqlite_transient())
+        // With the length and the String's own UTF-8: passing the String as a C string
+        // copied every small one (orgnr, municipality, source) into a new array first.
+        var value = value
+        value.withUTF8 { utf8 in
+            // An empty value still needs a non-null pointer to be '', not NULL.
+            let start = UnsafeRawPointer(utf8.baseAddress ?? ("" as StaticString).utf8Start)
+            _ = sqlite3_bind_text(handle, i, start.assumingMemoryBound(to: CChar.self), Int32(utf8.count),
+                                  saksgang_sqlite_transient())
+        }
     }
 
     @inline(__always) func bind(_ i: Int32, _ value: Int64) {
@@ -38,6 +46,13 @@ final class SQLiteStatement {
             _ = sqlite3_bind_blob(handle, i, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
                                   Int32(raw.count), saksgang_sqlite_transient())
         }
+    }
+
+    /// Binds borrowed bytes without a copy: they must stay valid until the statement has
+    /// run and been reset (see `SQLiteStore.write`).
+    @inline(__always) func bindBorrowed(_ i: Int32, _ raw: UnsafeRawBufferPointer) {
+        _ = sqlite3_bind_blob(handle, i, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
+                              Int32(raw.count), nil)  // nil: SQLITE_STATIC
     }
 
     /// Steps once: true when a row is ready, false when done.

@@ -15,6 +15,12 @@ public final class SQLiteStore: CaseStore {
     /// true while other writers only raise; a rollback may undo raises, so it clears them.
     private var coverageFloor: [String: Timestamp] = [:]
     private var scanning = false
+    /// Which statement an upsert tries first: an insert that leaves a stored case alone
+    /// when recent upserts mostly inserted (a first night, a new school), else the look-up.
+    /// Either order gives the same outcome; the lean only saves a statement per case.
+    /// Counted up for an insert, down for anything else, within ±`leanLimit`.
+    private var insertLean = 0
+    private static let leanLimit = 16
     /// Between `beginFile` and its commit or rollback.
     private var fileOpen = false
     /// The state directory's run lock, when the store was opened for a run: held as long as
@@ -260,7 +266,12 @@ public final class SQLiteStore: CaseStore {
             throw SaksgangError(.store, "the file's transaction was ended by an earlier error; roll the file back",
                                 at: .init(file: db.label))
         }
-        let exists = try storedCase(id: c.id, orgnr: c.school.orgnr) != nil
+        let find = statements.caseFind
+        find.bind(1, c.id.value)
+        find.bind(2, c.school.orgnr)
+        let found = Result { () throws(SaksgangError) in try find.step("cannot look up a case") }
+        find.reset()
+        let exists = try found.get()
         try write(c, with: exists ? statements.caseReplace : statements.caseInsert, exists ? "cannot update a case" : "cannot insert a case")
         try raiseCoverage(c.school.municipality, to: c.exportTime)
         return exists ? .updated : .inserted
@@ -268,6 +279,20 @@ public final class SQLiteStore: CaseStore {
 
     /// Compares with the stored version and writes what wins (see `UpsertOutcome`).
     private func storeNewer(_ c: Case) throws(SaksgangError) -> UpsertOutcome {
+        if insertLean >= 0 {
+            try write(c, with: statements.caseInsertNew, "cannot insert a case")
+            if sqlite3_changes(db.handle) > 0 {
+                insertLean = min(insertLean + 1, Self.leanLimit)
+                return .inserted
+            }
+        }
+        let outcome = try compareWithStored(c)
+        insertLean = outcome == .inserted ? min(insertLean + 1, Self.leanLimit) : max(insertLean - 1, -Self.leanLimit)
+        return outcome
+    }
+
+    /// Looks the case's key up and writes what wins against the stored version.
+    private func compareWithStored(_ c: Case) throws(SaksgangError) -> UpsertOutcome {
         let find = statements.caseFind
         find.bind(1, c.id.value)
         find.bind(2, c.school.orgnr)
@@ -307,8 +332,16 @@ public final class SQLiteStore: CaseStore {
         s.bind(4, c.source)
         s.bind(5, c.lastChanged.seconds)
         s.bind(6, c.exportTime.seconds)
-        s.bind(7, CaseCodec.encode(c))
-        try s.run(doing)
+        // The body is bound where it lies, not copied: `run` has reset the statement (and
+        // cleared its bindings) before the bytes go.
+        let body = CaseCodec.encode(c)
+        let ran = body.withUnsafeBytes { raw in
+            Result { () throws(SaksgangError) in
+                s.bindBorrowed(7, raw)
+                try s.run(doing)
+            }
+        }
+        try ran.get()
     }
 
     private func raiseCoverage(_ municipality: String, to export: Timestamp) throws(SaksgangError) {
