@@ -4,9 +4,10 @@ import SaksgangCore
 /// Hands batches of records from one stage of ingestion to the next: raw records from the
 /// reading thread (decompression, parsing) to the mapping thread, mapped cases from there to
 /// the caller's thread (pseudonymising, storing), so that the stages run on different cores.
-/// Bounded: a slow consumer stops its producer instead of filling memory.
-final class RecordPipe<Item>: @unchecked Sendable {
-    typealias Batch = [Result<Item, SaksgangError>]
+/// The measure stage uses it the same way for the stored cases it scans. Bounded: a slow
+/// consumer stops its producer instead of filling memory.
+package final class RecordPipe<Item>: @unchecked Sendable {
+    package typealias Batch = [Result<Item, SaksgangError>]
 
     private let condition = NSCondition()
     private var queue: [Batch] = []
@@ -15,15 +16,15 @@ final class RecordPipe<Item>: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
     private var producerDone = false
-    private(set) var failure: Error?
-    private(set) var warnings: [SaksgangError] = []
+    package private(set) var failure: Error?
+    package private(set) var warnings: [SaksgangError] = []
 
-    struct Cancelled: Error {}
+    package struct Cancelled: Error {}
 
-    init(capacity: Int = 16) { self.capacity = capacity }
+    package init(capacity: Int = 16) { self.capacity = capacity }
 
     /// Waits while the pipe is full; throws `Cancelled` once the consumer has given up.
-    func push(_ batch: Batch) throws {
+    package func push(_ batch: Batch) throws {
         guard !batch.isEmpty else { return }
         condition.lock()
         defer { condition.unlock() }
@@ -34,7 +35,7 @@ final class RecordPipe<Item>: @unchecked Sendable {
     }
 
     /// The reader is done, with the file's warnings or the error that ended it.
-    func finish(warnings: [SaksgangError], error: Error?) {
+    package func finish(warnings: [SaksgangError], error: Error?) {
         condition.lock()
         self.warnings = warnings
         if !(error is Cancelled) { failure = error }
@@ -45,7 +46,7 @@ final class RecordPipe<Item>: @unchecked Sendable {
     }
 
     /// The next batch, or nil when the reader has finished and everything was taken.
-    func pop() -> Batch? {
+    package func pop() -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while head == queue.count && !finished { condition.wait() }
@@ -62,14 +63,14 @@ final class RecordPipe<Item>: @unchecked Sendable {
     }
 
     /// The consumer gives up: the reader stops at its next push.
-    func cancel() {
+    package func cancel() {
         condition.lock()
         cancelled = true
         condition.broadcast()
         condition.unlock()
     }
 
-    func waitUntilProducerDone() {
+    package func waitUntilProducerDone() {
         condition.lock()
         while !producerDone { condition.wait() }
         condition.unlock()

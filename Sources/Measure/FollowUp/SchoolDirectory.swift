@@ -16,7 +16,8 @@ public struct SchoolDirectory: Sendable, Equatable {
     public mutating func add(_ c: Case) {
         let orgnr = c.school.orgnr
         if municipalities[orgnr] == nil { municipalities[orgnr] = c.school.municipality }
-        if let name = c.school.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty, names[orgnr] == nil {
+        // The name is trimmed only while the school has none yet: once per school, not per case.
+        if names[orgnr] == nil, let name = c.school.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty {
             names[orgnr] = name
         }
     }

@@ -131,14 +131,20 @@ public final class NightlyRun {
         var expired: [CaseKey] = []
         var followUp = DeviationFollowUp(targets: targets, clock: pipeline.clock, asOf: measurements.asOf)
         var schools = SchoolDirectory()
+        let scan = MeasuringScan(measurements)
         do {
             try store.forEachCase { c in
                 if retention?.expires(c) == true { expired.append(CaseKey(c)); return }
-                measurements.add(c)
+                try scan.add(c)
                 followUp.add(c)
                 schools.add(c)
             }
-        } catch let e as SaksgangError { throw e } catch {
+            measurements = try scan.finish()
+        } catch let e as SaksgangError {
+            scan.abandon()
+            throw e
+        } catch {
+            scan.abandon()
             throw SaksgangError(.store, "the stored cases could not be read")
         }
         let retained = try retention?.remove(expired, from: store)

@@ -1,0 +1,69 @@
+import Foundation
+import Ingest
+import Measure
+import SaksgangCore
+
+/// The measure stage's pass over every stored case, on two threads. The store's thread reads
+/// and decodes each case and does the rest of the run's per-case work (retention, the
+/// follow-up list, the school directory); a second thread adds the case to the measurements,
+/// which is about two thirds of the pass (Benchmarks/README.md, "Throughput"). Cases cross in
+/// the store's order, in bounded batches, so the measurements are the ones a single thread
+/// would make.
+///
+/// Use: `add` each case on one thread, then `finish` for the measurements. After an error,
+/// `abandon` lets the second thread end before the error goes on.
+final class MeasuringScan: @unchecked Sendable {
+    /// Cases handed across at a time, and batches waiting at most.
+    static let batchSize = 256
+    static let batchesWaiting = 8
+
+    private let pipe = RecordPipe<Case>(capacity: MeasuringScan.batchesWaiting)
+    /// Written only by the measuring thread until `done` is signalled; read only after.
+    private var measurements: CaseMeasurements
+    private let done = DispatchSemaphore(value: 0)
+    private var batch: RecordPipe<Case>.Batch = []
+    private var ended = false
+
+    init(_ measurements: CaseMeasurements) {
+        self.measurements = measurements
+        batch.reserveCapacity(Self.batchSize)
+        let thread = Thread { [self] in
+            while let cases = pipe.pop() {
+                for case .success(let c) in cases { self.measurements.add(c) }
+            }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The next case, in the store's order.
+    func add(_ c: Case) throws {
+        batch.append(.success(c))
+        if batch.count >= Self.batchSize {
+            try pipe.push(batch)
+            batch.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Every case was added: waits for the measuring thread and returns what it measured.
+    func finish() throws -> CaseMeasurements {
+        try pipe.push(batch)
+        batch = []
+        end()
+        return measurements
+    }
+
+    /// The pass stopped part-way: the measuring thread is let go, its measurements dropped.
+    func abandon() {
+        pipe.cancel()
+        end()
+    }
+
+    private func end() {
+        guard !ended else { return }
+        ended = true
+        pipe.finish(warnings: [], error: nil)
+        done.wait()
+    }
+}
