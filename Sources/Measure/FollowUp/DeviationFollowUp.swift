@@ -45,8 +45,8 @@ public struct DeviationFollowUp: Sendable {
     private var deviating: [Deviating] = []
     /// The case and pupil pseudonyms of every deviating case, one after the other (UTF-8).
     private var pseudonyms: [UInt8] = []
-    private var schools: [String] = []
-    private var schoolNumbers: [String: UInt32] = [:]
+    /// The schools met, numbered in the order met.
+    private var schools = GroupCodes()
     private var lastSchool: (orgnr: String, number: UInt32)?
 
     public init(targets: Targets = Targets(), clock: ResponseClock = ResponseClock(), asOf: [String: Timestamp]) {
@@ -69,12 +69,7 @@ public struct DeviationFollowUp: Sendable {
 
     private mutating func schoolNumber(_ orgnr: String) -> UInt32 {
         if let lastSchool, lastSchool.orgnr == orgnr { return lastSchool.number }
-        let number: UInt32
-        if let known = schoolNumbers[orgnr] { number = known } else {
-            number = UInt32(schools.count)
-            schools.append(orgnr)
-            schoolNumbers[orgnr] = number
-        }
+        let number = UInt32(schools.number(orgnr))
         lastSchool = (orgnr, number)
         return number
     }
@@ -108,8 +103,9 @@ public struct DeviationFollowUp: Sendable {
         // Schools in `String` order; within a school the cases by pseudonym (bytes, which is
         // `String` order for the ASCII pseudonyms; any other is compared as a `String`),
         // ties in the order found; then each kind in turn.
-        var rank = [Int](repeating: 0, count: schools.count)
-        for (r, school) in schools.indices.sorted(by: { schools[$0] < schools[$1] }).enumerated() { rank[school] = r }
+        let codes = schools.codes
+        var rank = [Int](repeating: 0, count: codes.count)
+        for (r, school) in codes.indices.sorted(by: { codes[$0] < codes[$1] }).enumerated() { rank[school] = r }
         let sorted = deviating.sorted { a, b in
             if a.school != b.school { return rank[Int(a.school)] < rank[Int(b.school)] }
             let x = pseudonyms[a.start..<(a.start + Int(a.caseLength))], y = pseudonyms[b.start..<(b.start + Int(b.caseLength))]
@@ -127,7 +123,7 @@ public struct DeviationFollowUp: Sendable {
         while from < sorted.count {
             var to = from + 1
             while to < sorted.count, sorted[to].school == sorted[from].school { to += 1 }
-            let school = schools[Int(sorted[from].school)]
+            let school = codes[Int(sorted[from].school)]
             for (bit, kind) in DeviationKind.allCases.enumerated() {
                 for d in sorted[from..<to] where d.kinds & (1 << bit) != 0 {
                     let caseEnd = d.start + Int(d.caseLength)
