@@ -34,6 +34,8 @@ let package = Package(
         // COIN-OR CLP (EPL-2.0): the linear programs of the disclosure audit.
         .systemLibrary(name: "CSaksgangLP", pkgConfig: "clp",
                        providers: [.apt(["coinor-libclp-dev"])]),
+        // glibc's malloc_trim: the run hands memory back between stages (Pipeline, MemoryRelease).
+        .systemLibrary(name: "CSaksgangMalloc"),
 
         // The canonical model, codes, time and errors. No I/O.
         .target(name: "SaksgangCore"),
@@ -58,7 +60,7 @@ let package = Package(
         .target(name: "Generate", dependencies: ["SaksgangCore", "CSaksgangZlib"]),
         // The run: pipeline file, wiring of the stages, logging.
         .target(name: "Pipeline", dependencies: [
-            "SaksgangCore", "Ingest", "Pseudonymize", "Store", "Measure", "Disclose", "Publish",
+            "SaksgangCore", "Ingest", "Pseudonymize", "Store", "Measure", "Disclose", "Publish", "CSaksgangMalloc",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ]),

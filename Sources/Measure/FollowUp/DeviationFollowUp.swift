@@ -56,7 +56,13 @@ public struct DeviationFollowUp: Sendable {
     }
 
     public mutating func add(_ c: Case) {
-        let m = MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime)
+        add(MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime))
+    }
+
+    /// Adds a case already measured with this list's targets, clock and `asOf`
+    /// (`CaseMeasurements.measured(_:)`), so that its durations are not worked out again.
+    public mutating func add(_ m: MeasuredCase) {
+        let c = m.c
         var kinds: UInt16 = 0
         for kind in DeviationKind.kinds(m) { kinds |= 1 << Self.order[kind]! }
         guard kinds != 0 else { return }

@@ -114,7 +114,7 @@ extension CaseMeasurements {
     }
 
     /// What one case adds to a cell: observations of the series, and the counters it adds one to.
-    struct Facts: Sendable {
+    public struct Facts: Sendable {
         struct Observation: Sendable {
             var series: Int
             /// Whole days, or minutes for hours.
@@ -128,5 +128,7 @@ extension CaseMeasurements {
         /// Offsets into a cell's counters (`Layout`), one per count the case adds to.
         var counters: [Int] = []
         var lacksSchoolCalendar = false
+
+        init() {}
     }
 }

@@ -20,9 +20,13 @@ public struct CaseMeasurements: Sendable {
     public private(set) var total = 0
     /// Cases that needed a school calendar that the pipeline does not have.
     public private(set) var casesWithoutSchoolCalendar = 0
-    /// The municipality of every school met (orgnr → kommunenummer): school tables sum to the
-    /// municipality's, and disclosure control must know how.
-    public private(set) var municipalityOfSchool: [String: String] = [:]
+    /// The municipality of every school met (orgnr → kommunenummer; a school's last case
+    /// decides): school tables sum to the municipality's, and disclosure control must know how.
+    public var municipalityOfSchool: [String: String] {
+        Dictionary(uniqueKeysWithValues: zip(schools.codes, municipalities))
+    }
+    /// By school number (`schools`): its municipality. Compared, not hashed, for each case.
+    private var municipalities: [String] = []
 
     let layout: Layout
     /// How each grouping numbers a case's group.
@@ -42,8 +46,7 @@ public struct CaseMeasurements: Sendable {
     var strataPairs: [GroupPairs]
     var strata: [GroupTable]
     var repeats = RepeatVictimisation()
-    /// Reused from case to case: what the case adds, and its group number in each base and grouping.
-    private var facts = Facts()
+    /// Reused from case to case: the case's group number in each base and grouping.
     private var baseNumbers: [Int]
     private var groupNumbers: [Int]
 
@@ -80,12 +83,30 @@ public struct CaseMeasurements: Sendable {
         strata = strataGroupings.map { _ in GroupTable(layout, keeping: .compared) }
     }
 
+    /// Adds a case: `measured`, then `facts(of:)`, then `add(_:facts:)`.
     public mutating func add(_ c: Case) {
+        add(c, facts: facts(of: measured(c)))
+    }
+
+    /// The case as the metrics see it, censored at its municipality's latest export. A
+    /// `DeviationFollowUp` made with the same targets, clock and `asOf` takes the same value,
+    /// so that a case's durations on the school calendars are worked out once.
+    public func measured(_ c: Case) -> MeasuredCase {
+        MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime)
+    }
+
+    /// What the case adds to each of its cells. It depends on the case alone, not on the cases
+    /// before it, so a scan on two threads works it out on one and adds it on the other.
+    public func facts(of m: MeasuredCase) -> Facts {
+        var f = Facts()
+        layout.collect(m, into: &f)
+        return f
+    }
+
+    /// Adds a case with its `facts(of:)` to the cells of its groups.
+    public mutating func add(_ c: Case, facts: Facts) {
         total += 1
-        let m = MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime)
-        layout.collect(m, into: &facts)
         repeats.add(c)
-        municipalityOfSchool[c.school.orgnr] = c.school.municipality
         if facts.lacksSchoolCalendar { casesWithoutSchoolCalendar += 1 }
         for b in baseGroup.indices {
             baseNumbers[b] = baseCodes[b].number(baseGroup[b](c))
@@ -98,6 +119,11 @@ public struct CaseMeasurements: Sendable {
             tables[i].add(facts, cell: groupNumbers[i])
         }
         let school = schools.number(c.school.orgnr)
+        if school == municipalities.count {
+            municipalities.append(c.school.municipality)
+        } else if municipalities[school] != c.school.municipality {
+            municipalities[school] = c.school.municipality
+        }
         for (s, g) in strataGroupings.enumerated() {
             strata[s].add(facts, cell: strataPairs[s].number(school, groupNumbers[g]))
         }

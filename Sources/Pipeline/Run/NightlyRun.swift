@@ -120,7 +120,8 @@ public final class NightlyRun {
         }
 
         // Measure from everything stored, not only tonight's files; cases past the retention
-        // period are left out, then removed.
+        // period are left out, then removed. What ingest's threads freed is handed back first.
+        HeapRelease.trim()
         let latestExports = try store.latestExports()
         var measurements = CaseMeasurements(groupings: Grouping.standard, targets: targets, clock: pipeline.clock,
                                             asOf: latestExports)
@@ -135,8 +136,7 @@ public final class NightlyRun {
         do {
             try store.forEachCase { c in
                 if retention?.expires(c) == true { expired.append(CaseKey(c)); return }
-                try scan.add(c)
-                followUp.add(c)
+                followUp.add(try scan.add(c))
                 schools.add(c)
             }
             measurements = try scan.finish()
@@ -186,6 +186,7 @@ public final class NightlyRun {
         // larger part of the run's memory) are let go before the reports are written.
         let casesMeasured = measurements.total
         _ = consume measurements
+        HeapRelease.trim()
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }

@@ -4,11 +4,12 @@ import Measure
 import SaksgangCore
 
 /// The measure stage's pass over every stored case, on two threads. The store's thread reads
-/// and decodes each case and does the rest of the run's per-case work (retention, the
-/// follow-up list, the school directory); a second thread adds the case to the measurements,
-/// which is about two thirds of the pass (Benchmarks/README.md, "Throughput"). Cases cross in
-/// the store's order, in bounded batches, so the measurements are the ones a single thread
-/// would make.
+/// and decodes each case, works out its durations on the school calendars and what it adds to
+/// a cell (`CaseMeasurements.facts(of:)`, which depends on the case alone), and does the rest
+/// of the run's per-case work (retention, the follow-up list, the school directory); a second
+/// thread adds the case to the cells of its groups. The two halves take about the same time
+/// (Benchmarks/README.md, "Throughput"). Cases cross in the store's order, in bounded
+/// batches, so the measurements are the ones a single thread would make.
 ///
 /// Use: `add` each case on one thread, then `finish` for the measurements. After an error,
 /// `abandon` lets the second thread end before the error goes on.
@@ -17,19 +18,24 @@ final class MeasuringScan: @unchecked Sendable {
     static let batchSize = 256
     static let batchesWaiting = 8
 
-    private let pipe = RecordPipe<Case>(capacity: MeasuringScan.batchesWaiting)
+    private typealias Item = (c: Case, facts: CaseMeasurements.Facts)
+    private let pipe = RecordPipe<Item>(capacity: MeasuringScan.batchesWaiting)
     /// Written only by the measuring thread until `done` is signalled; read only after.
     private var measurements: CaseMeasurements
+    /// The measurements as they started, read on the store's thread: what a case adds depends
+    /// on their layout, targets and clock, never on the cases added.
+    private let start: CaseMeasurements
     private let done = DispatchSemaphore(value: 0)
-    private var batch: RecordPipe<Case>.Batch = []
+    private var batch: RecordPipe<Item>.Batch = []
     private var ended = false
 
     init(_ measurements: CaseMeasurements) {
         self.measurements = measurements
+        start = measurements
         batch.reserveCapacity(Self.batchSize)
         let thread = Thread { [self] in
-            while let cases = pipe.pop() {
-                for case .success(let c) in cases { self.measurements.add(c) }
+            while let items = pipe.pop() {
+                for case .success(let item) in items { self.measurements.add(item.c, facts: item.facts) }
             }
             done.signal()
         }
@@ -37,13 +43,15 @@ final class MeasuringScan: @unchecked Sendable {
         thread.start()
     }
 
-    /// The next case, in the store's order.
-    func add(_ c: Case) throws {
-        batch.append(.success(c))
+    /// The next case, in the store's order; returns it measured, for the follow-up list.
+    func add(_ c: Case) throws -> MeasuredCase {
+        let m = start.measured(c)
+        batch.append(.success((c, start.facts(of: m))))
         if batch.count >= Self.batchSize {
             try pipe.push(batch)
             batch.removeAll(keepingCapacity: true)
         }
+        return m
     }
 
     /// Every case was added: waits for the measuring thread and returns what it measured.
