@@ -48,8 +48,10 @@ public enum DeviationKind: String, Sendable, CaseIterable {
 
     /// The deviations a case shows, in declaration order.
     static func kinds(_ m: MeasuredCase) -> [DeviationKind] {
+        if let known = m.memo.deviations { return known }
         var out: [DeviationKind] = []
         for check in checks where check.kind.applies(m, series: check.series) { out.append(check.kind) }
+        m.memo.deviations = out
         return out
     }
 

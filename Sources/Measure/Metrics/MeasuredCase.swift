@@ -47,4 +47,6 @@ final class ObservationMemo: @unchecked Sendable {
     /// By `DurationSeries.number`; nil until computed.
     var results: [Result<SurvivalObservation, ResponseClock.GapError>??] = Array(repeating: nil, count: DurationSeries.all.count)
     var contactGap: Int??
+    /// `DeviationKind.kinds`: read by the deviation metric and by the follow-up list.
+    var deviations: [DeviationKind]?
 }
