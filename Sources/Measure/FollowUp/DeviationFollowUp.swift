@@ -106,23 +106,16 @@ public struct DeviationFollowUp: Sendable {
     /// bytes, without making the entries.
     public func forEachEntry(_ body: (_ school: String, _ kind: DeviationKind, _ casePseudonym: ArraySlice<UInt8>,
                                       _ pupilPseudonym: ArraySlice<UInt8>?) throws -> Void) rethrows {
-        // Schools in `String` order; within a school the cases by pseudonym (bytes, which is
-        // `String` order for the ASCII pseudonyms; any other is compared as a `String`),
-        // ties in the order found; then each kind in turn.
+        // Schools in `String` order; within a school the cases by pseudonym, ties in the order
+        // found; then each kind in turn. A pseudonym is 26 lower-case Base32 letters and digits
+        // (`Pseudonymizer`), ASCII, so its bytes sort as the `String` does.
         let codes = schools.codes
         var rank = [Int](repeating: 0, count: codes.count)
         for (r, school) in codes.indices.sorted(by: { codes[$0] < codes[$1] }).enumerated() { rank[school] = r }
         let sorted = deviating.sorted { a, b in
             if a.school != b.school { return rank[Int(a.school)] < rank[Int(b.school)] }
             let x = pseudonyms[a.start..<(a.start + Int(a.caseLength))], y = pseudonyms[b.start..<(b.start + Int(b.caseLength))]
-            if x != y {
-                if x.contains(where: { $0 >= 0x80 }) || y.contains(where: { $0 >= 0x80 }) {
-                    let s = String(decoding: x, as: UTF8.self), t = String(decoding: y, as: UTF8.self)
-                    if s != t { return s < t }
-                } else {
-                    return x.lexicographicallyPrecedes(y)
-                }
-            }
+            if x != y { return x.lexicographicallyPrecedes(y) }
             return a.start < b.start
         }
         var from = 0
