@@ -70,14 +70,20 @@ extension CaseMeasurements {
                 series += emptySeries
                 count += 1
             }
+            // Through buffer pointers: some thirty tables take every case, and subscripting
+            // the lists checked their uniqueness once per counter and per observation.
             let seriesBase = n * emptySeries.count
-            if part != .uncompared {
-                let counterBase = n * counterCount
-                for offset in f.counters { counters[counterBase + offset] += 1 }
-                for o in f.comparedObservations { series[seriesBase + o.series].add(tick: o.tick, event: o.event) }
-            }
-            if part != .compared {
-                for o in f.uncomparedObservations { series[seriesBase + o.series].add(tick: o.tick, event: o.event) }
+            series.withUnsafeMutableBufferPointer { series in
+                if part != .uncompared {
+                    let counterBase = n * counterCount
+                    counters.withUnsafeMutableBufferPointer { counters in
+                        for offset in f.counters { counters[counterBase + offset] += 1 }
+                    }
+                    for o in f.comparedObservations { series[seriesBase + o.series].add(tick: o.tick, event: o.event) }
+                }
+                if part != .compared {
+                    for o in f.uncomparedObservations { series[seriesBase + o.series].add(tick: o.tick, event: o.event) }
+                }
             }
         }
 
