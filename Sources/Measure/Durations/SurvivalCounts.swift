@@ -108,18 +108,26 @@ struct SurvivalCounts: Sendable {
 
     /// (tick, events, censored) in tick order, ticks with nothing left out.
     var ticks: [(tick: Int, events: Int, censored: Int)] {
-        var out: [(Int, Int, Int)] = []
+        // The three forms hold different ticks: `sparse` those below 0 or from `dense` on,
+        // the tallies or (never both) the pending observations those in between. So the
+        // negative ticks, then the ones in between, then the long ones are in order.
+        let long = sparse.keys.sorted()
+        let firstLong = long.firstIndex { $0 >= 0 } ?? long.count
+        var out: [(tick: Int, events: Int, censored: Int)] = []
+        out.reserveCapacity(long.count + (isDense ? denseTallies.count : pending.count))
+        for t in long[..<firstLong] { out.append((t, sparse[t]!.events, sparse[t]!.censored)) }
         for (t, tally) in denseTallies.enumerated() where tally.events != 0 || tally.censored != 0 {
             out.append((t, Int(tally.events), Int(tally.censored)))
         }
         // Sorted, a tick's censorings (even) come right before its events (odd).
+        let inBetween = out.count
         for o in pending.sorted() {
             let t = Int(o >> 1)
-            if out.last?.0 != t { out.append((t, 0, 0)) }
-            if o & 1 == 1 { out[out.count - 1].1 += 1 } else { out[out.count - 1].2 += 1 }
+            if out.count == inBetween || out[out.count - 1].tick != t { out.append((t, 0, 0)) }
+            if o & 1 == 1 { out[out.count - 1].events += 1 } else { out[out.count - 1].censored += 1 }
         }
-        for t in sparse.keys.sorted() { out.append((t, sparse[t]!.events, sparse[t]!.censored)) }
-        return out.sorted { $0.0 < $1.0 }
+        for t in long[firstLong...] { out.append((t, sparse[t]!.events, sparse[t]!.censored)) }
+        return out
     }
 
     /// The counts as the estimators take them: one row per distinct time, ascending.

@@ -125,7 +125,10 @@ extension Grouping {
     ]
 
     /// Finds a grouping of `standard` by its machine name.
-    public static func named(_ name: String) -> Grouping? { standard.first { $0.name == name } }
+    public static func named(_ name: String) -> Grouping? { byName[name] }
+    /// `standard` by machine name (the first of a name, as a search would find it): looked
+    /// up for every row of the tables and every cell of disclosure control.
+    private static let byName = Dictionary(standard.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 }
 
 /// A school term: autumn (August–December) or spring (January–July).
