@@ -10,6 +10,9 @@ struct ByteWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Empties the buffer and keeps its storage, for the next value.
+    mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+
     @inline(__always) mutating func byte(_ b: UInt8) { bytes.append(b) }
 
     @inline(__always) mutating func varint(_ value: UInt64) {
