@@ -343,7 +343,7 @@ public final class SQLiteStore: CaseStore {
             orgnr.withUTF8 { orgnr in
                 municipality.withUTF8 { municipality in
                     source.withUTF8 { source in
-                        body.bytes.withUnsafeBytes { body in
+                        body.withUnsafeBytes { body in
                             Result { () throws(SaksgangError) in
                                 s.bindBorrowed(1, text: id)
                                 s.bindBorrowed(2, text: orgnr)
