@@ -97,6 +97,7 @@ public struct LinkedTables: Sendable {
     /// builds the same tables again, and the relations between cells were most of that build.
     static func truth(of figures: [Figure]) -> [String: Int] {
         var out: [String: Int] = [:]
+        out.reserveCapacity(2 * figures.count)
         for f in figures where isAvailable(f) {
             let quantities = CountCell.quantities(of: f)
             for (q, value) in zip(quantities, values(of: f, quantities: quantities, source: .truth)) {
@@ -114,9 +115,10 @@ public struct LinkedTables: Sendable {
         unavailable.append(true)
         fixed.append(false)
         figuresOfCell.append([])
-        let listed = Grouping.named(c.grouping)?.groups
+        // The grouping's listed groups are looked up only for a case count of a grouping
+        // that is not a crossing.
         let met = c.role == .cases && !c.grouping.contains(Grouping.crossingSeparator) && c.grouping != "all"
-            && !(listed ?? []).contains(c.group)
+            && !(Grouping.named(c.grouping)?.groups ?? []).contains(c.group)
         minimum.append(met ? 1 : 0)
         return cells.count - 1
     }

@@ -127,12 +127,11 @@ package struct JSONBytes {
     /// written (the encoder refuses it too).
     package mutating func double(_ value: Double) throws(NotFinite) {
         guard value.isFinite else { throw NotFinite() }
-        let text = value.description
-        var utf8 = Array(text.utf8)
-        if utf8.count >= 2, utf8[utf8.count - 2] == UInt8(ascii: "."), utf8[utf8.count - 1] == UInt8(ascii: "0") {
-            utf8.removeLast(2)
+        var text = value.description
+        text.withUTF8 { utf8 in
+            let whole = utf8.count >= 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<(whole ? utf8.count - 2 : utf8.count)]))
         }
-        bytes.append(contentsOf: utf8)
     }
 
     package mutating func double(_ value: Double?) throws(NotFinite) {
