@@ -112,7 +112,7 @@ public struct DisclosureControl: Sendable {
 
     /// The true value of every cell the figures carry (what a publication record keeps).
     public static func truth(of figures: [Figure], municipalityOfSchool: [String: String]) -> [String: Int] {
-        LinkedTables(figures: figures, municipalityOfSchool: municipalityOfSchool, source: .truth).truth
+        LinkedTables.truth(of: figures)
     }
 
     /// Audits a written report again from its figures (tables.json) and the school register

@@ -114,7 +114,7 @@ public struct IntervalAudit: Sendable {
             precondition(column[cell] >= 0, "an audited cell is published")
             auditedOf[root(column[cell]), default: []].append(cell)
         }
-        if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil {
+        if DisclosureTrace.isOn {
             let sizes = auditedOf.keys.map { members[$0]!.count }.sorted(by: >)
             FileHandle.standardError.write("LP: \(cellOfColumn.count) columns, \(rows.count) rows, blocks \(sizes.prefix(8))\n".data(using: .utf8)!)
         }
@@ -150,7 +150,7 @@ public struct IntervalAudit: Sendable {
             }
             for iv in try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point,
                                 binding: binding) { byCell[iv.cell] = iv }
-            if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil, cols.count > 200 {
+            if DisclosureTrace.isOn, cols.count > 200 {
                 FileHandle.standardError.write("block \(cols.count): \(solver.solves) solves in \(Date().timeIntervalSince(t0)) s\n".data(using: .utf8)!)
             }
         }
@@ -187,7 +187,7 @@ public struct IntervalAudit: Sendable {
                 if still.count == open.count { break }
                 open = still
             }
-            if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil, solver.columns > 200 {
+            if DisclosureTrace.isOn, solver.columns > 200 {
                 FileHandle.standardError.write("  spanning: \(solver.solves) solves, \(open.count) of \(cells.count) cells still open\n".data(using: .utf8)!)
             }
         }

@@ -54,24 +54,8 @@ public struct LinkedTables: Sendable {
         for (fi, f) in figures.enumerated() {
             let quantities = CountCell.quantities(of: f)
             guard !quantities.isEmpty else { continue }
-            // A figure that is not available (no curve without a school calendar): its cells
-            // are unknown to everyone, free variables in the relations, never audited.
-            let available = f.n != nil || f.suppressed
-            var known: [Int?]
-            switch source {
-            case _ where !available:
-                known = quantities.map { _ in nil }
-            case .truth:
-                known = [f.n] + (quantities.count == 3 ? [f.numerator ?? 0, (f.n ?? 0) - (f.numerator ?? 0)] : [])
-            case .published:
-                if f.suppressed {
-                    known = quantities.map { _ in nil }
-                } else {
-                    let n = f.n ?? 0
-                    let yes = n == 0 ? 0 : Int(((f.estimate ?? 0) * Double(n)).rounded())
-                    known = [n] + (quantities.count == 3 ? [yes, n - yes] : [])
-                }
-            }
+            let available = Self.isAvailable(f)
+            let known = Self.values(of: f, quantities: quantities, source: source)
             for (q, value) in zip(quantities, known) {
                 let i = cell(CountCell(quantity: q, grouping: f.grouping, group: f.group))
                 if let value { values[i] = value }
@@ -87,6 +71,42 @@ public struct LinkedTables: Sendable {
         relate(municipalityOfSchool: municipalityOfSchool, check: source == .truth)
     }
 
+    /// Whether a figure is available: one that is not (no curve without a school calendar)
+    /// has cells unknown to everyone, free variables in the relations, never audited.
+    static func isAvailable(_ f: Figure) -> Bool { f.n != nil || f.suppressed }
+
+    /// The values of a figure's cells (`quantities`, in order) as `source` knows them; nil:
+    /// unknown.
+    static func values(of f: Figure, quantities: [String], source: Source) -> [Int?] {
+        switch source {
+        case _ where !isAvailable(f):
+            return quantities.map { _ in nil }
+        case .truth:
+            return [f.n] + (quantities.count == 3 ? [f.numerator ?? 0, (f.n ?? 0) - (f.numerator ?? 0)] : [])
+        case .published:
+            if f.suppressed { return quantities.map { _ in nil } }
+            let n = f.n ?? 0
+            let yes = n == 0 ? 0 : Int(((f.estimate ?? 0) * Double(n)).rounded())
+            return [n] + (quantities.count == 3 ? [yes, n - yes] : [])
+        }
+    }
+
+    /// `truth` of the tables built from `figures` with source `.truth`, without building
+    /// them: a cell has a value when an available figure carries it, the last such figure's
+    /// (as `init` leaves `values`); no cell is fixed. The run asks for it before the control
+    /// builds the same tables again, and the relations between cells were most of that build.
+    static func truth(of figures: [Figure]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        out.reserveCapacity(2 * figures.count)
+        for f in figures where isAvailable(f) {
+            let quantities = CountCell.quantities(of: f)
+            for (q, value) in zip(quantities, values(of: f, quantities: quantities, source: .truth)) {
+                if let value { out[CountCell(quantity: q, grouping: f.grouping, group: f.group).key] = value }
+            }
+        }
+        return out
+    }
+
     private mutating func cell(_ c: CountCell) -> Int {
         if let i = index[c] { return i }
         index[c] = cells.count
@@ -95,9 +115,10 @@ public struct LinkedTables: Sendable {
         unavailable.append(true)
         fixed.append(false)
         figuresOfCell.append([])
-        let listed = Grouping.named(c.grouping)?.groups
+        // The grouping's listed groups are looked up only for a case count of a grouping
+        // that is not a crossing.
         let met = c.role == .cases && !c.grouping.contains(Grouping.crossingSeparator) && c.grouping != "all"
-            && !(listed ?? []).contains(c.group)
+            && !(Grouping.named(c.grouping)?.groups ?? []).contains(c.group)
         minimum.append(met ? 1 : 0)
         return cells.count - 1
     }
@@ -119,13 +140,12 @@ public struct LinkedTables: Sendable {
         // quantity → grouping → group → cell
         var byQuantity: [String: [String: [String: Int]]] = [:]
         for (i, c) in cells.enumerated() { byQuantity[c.quantity, default: [:]][c.grouping, default: [:]][c.group] = i }
-        let sep = Grouping.crossingSeparator
         for quantity in byQuantity.keys.sorted() {
             let groupings = byQuantity[quantity]!
             let total = groupings["all"]?["all"]
             for name in groupings.keys.sorted() where name != "all" {
                 let groups = groupings[name]!
-                let parts = name.components(separatedBy: sep)
+                let parts = Grouping.crossingParts(name)
                 if parts.count == 1 {
                     if let total {
                         add(Relation(terms: groups.keys.sorted().map { (groups[$0]!, 1) } + [(total, -1)]), check: check)
@@ -133,13 +153,16 @@ public struct LinkedTables: Sendable {
                     continue
                 }
                 guard parts.count == 2 else { continue }
+                // Each group's codes, split once for both margins.
+                let crossed = groups.compactMap { g, i -> (codes: [Substring], cell: Int)? in
+                    let codes = Grouping.crossingParts(g)
+                    return codes.count == 2 ? (codes, i) : nil
+                }
                 for (side, margin) in parts.enumerated() {
-                    guard let marginCells = groupings[margin] else { continue }
+                    guard let marginCells = groupings[String(margin)] else { continue }
                     var members: [String: [Int]] = [:]
-                    for (g, i) in groups {
-                        let codes = g.components(separatedBy: sep)
-                        guard codes.count == 2 else { continue }
-                        members[codes[side], default: []].append(i)
+                    for (codes, i) in crossed {
+                        members[String(codes[side]), default: []].append(i)
                     }
                     for code in members.keys.sorted() {
                         guard let m = marginCells[code] else { continue }

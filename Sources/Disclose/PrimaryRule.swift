@@ -25,7 +25,7 @@ struct PrimaryRule: Sendable {
     static func school(of f: Figure) -> String? {
         if f.grouping == "school" { return f.group }
         if f.grouping.hasPrefix("school" + Grouping.crossingSeparator) {
-            return f.group.components(separatedBy: Grouping.crossingSeparator).first
+            return Grouping.crossingParts(f.group).first.map(String.init)
         }
         return nil
     }

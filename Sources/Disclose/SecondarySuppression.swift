@@ -108,7 +108,7 @@ struct SecondarySuppression: Sendable {
                                                                               feasible: tables.values)
             let failing = intervals.filter { !$0.protected(threshold: threshold) }
             for iv in intervals where iv.protected(threshold: threshold) { proved.insert(iv.cell) }
-            if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil {
+            if DisclosureTrace.isOn {
                 FileHandle.standardError.write("round \(rounds): cells \(tables.cells.indices.filter { !tables.unavailable[$0] }.count) figures \(tables.cellsOfFigure.count) withheld figures \(state.withheldFigures.count) withheld \(state.withheldCells.count) failing \(failing.count)\n".data(using: .utf8)!)
                 for iv in failing.prefix(4) {
                     FileHandle.standardError.write("  \(tables.cells[iv.cell]) [\(iv.low), \(iv.high ?? -1)] true \(tables.values[iv.cell] ?? -1)\n".data(using: .utf8)!)
@@ -130,7 +130,7 @@ struct SecondarySuppression: Sendable {
                 // one of their published cells, big enough to give the cell room to move.
                 let need = threshold - (iv.width ?? threshold)
                 let open = iv.binding.filter { state.known($0) != nil && !tables.fixed[$0] }
-                if ProcessInfo.processInfo.environment["SAKSGANG_DISCLOSE_TRACE"] != nil, failing.prefix(3).contains(iv) {
+                if DisclosureTrace.isOn, failing.prefix(3).contains(iv) {
                     FileHandle.standardError.write("  why \(tables.cells[iv.cell]) binding: \(iv.binding.map { "\(tables.cells[$0])=\(tables.values[$0] ?? -1)\(state.known($0) == nil ? "(w)" : "")" })\n".data(using: .utf8)!)
                 }
                 if let c = open.min(by: { bindingCost($0, need: need) < bindingCost($1, need: need) }),

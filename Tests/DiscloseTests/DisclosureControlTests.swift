@@ -72,6 +72,26 @@ final class DisclosureControlTests: XCTestCase {
         // The record of the publication keeps every cell's true value, withheld ones included.
         XCTAssertEqual(result.truth["cases\tall\tall"], 60)
         XCTAssertEqual(result.truth["cases\tschool x sami\t974000001 x no"], 3)
+        // The run's own truth, taken before the control, is the control's.
+        XCTAssertEqual(DisclosureControl.truth(of: input, municipalityOfSchool: [:]), result.truth)
+    }
+
+    /// The truth the run compares with the last publication is the one the control records:
+    /// shares (numerator and complement), curves' n, a cell carried by several figures, and a
+    /// figure not available (no n) whose cells have no value.
+    func testTheTruthOfTheFiguresIsTheControlsTruth() throws {
+        var unavailable = median("sami", "unknown", n: 0)
+        unavailable.n = nil
+        unavailable.estimate = nil
+        let input = [count("all", "all", 60), count("sami", "no", 30), count("sami", "yes", 30), count("sami", "unknown", 0),
+                     resolved("all", "all", n: 60, yes: 30), resolved("sami", "no", n: 30, yes: 28),
+                     resolved("sami", "yes", n: 30, yes: 2), median("all", "all", n: 60), median("sami", "no", n: 30),
+                     median("sami", "no", n: 30), unavailable]
+        let result = try control.protect(input, municipalityOfSchool: [:])
+        let truth = DisclosureControl.truth(of: input, municipalityOfSchool: [:])
+        XCTAssertEqual(truth, result.truth)
+        XCTAssertEqual(truth["resolved|no\tsami\tno"], 2)
+        XCTAssertNil(truth["time_to_first_contact|working_days|n\tsami\tunknown"])
     }
 
     func testTheAuditOfThePublishedTablesAgreesAndCatchesTampering() throws {

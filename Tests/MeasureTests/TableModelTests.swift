@@ -1,3 +1,4 @@
+import Foundation
 import Measure
 import SaksgangCore
 import TestSupport
@@ -261,6 +262,17 @@ final class TableModelTests: XCTestCase {
         for key in ["metric", "statistic", "unit", "grouping", "group", "n", "estimate", "ci_low", "ci_high", "suppressed",
                     "category", "reference", "p_value", "p_adjusted", "correction", "flag", "stratified_by"] {
             XCTAssertTrue(object.keys.contains(key), key)
+        }
+    }
+
+    /// The parts of a crossing are the ones Foundation's `components(separatedBy:)` gives,
+    /// on ASCII (split on the bytes) and other texts alike.
+    func testCrossingPartsAreFoundationsComponents() {
+        let texts = ["", "a", "a x b", "974600951 x none", "a x b x c", "a x x b", "a  x  b", " x ", " x  x ", "x x x", "ax b",
+                     "a xb", "a x ", " x a", "a\r\n x b", "é x ø", "a x \u{301}b", "a\u{301} x b", "立 x 场", "a x b\u{301}"]
+        for text in texts {
+            XCTAssertEqual(Grouping.crossingParts(text).map(String.init), text.components(separatedBy: Grouping.crossingSeparator),
+                           text.debugDescription)
         }
     }
 }

@@ -90,6 +90,38 @@ final class PseudonymizerTests: XCTestCase {
         XCTAssertNotEqual(p.caseID(caseNumber: "2024 /9", school: school), p.caseID(caseNumber: "2024/9", school: school))
     }
 
+    /// The ingest path's memo-free functions lay ASCII messages out on the stack; the memoised
+    /// ones build the message as a `String`. Both give the same pseudonym for every kind of
+    /// value: ASCII, surrounding whitespace, non-ASCII (NFC), escaped scope parts, empty parts.
+    func testComputedPseudonymsEqualTheMemoisedOnes() {
+        let p = Pseudonymizer(key: keyA)
+        let values = ["2024/5", " 2024/5 ", "\t7\n", "", " ", "Å-1", "A\u{30A}-1", "x\\y", "a\u{0}b", "\u{A0}9\u{A0}",
+                      "ÿ", "L-3 ", "\u{2003}L-3", String(repeating: "9", count: 300)]
+        let scopes = ["974760673", "", "sk\\ole", "sk\u{0}ole", "skøle", "smc"]
+        for value in values {
+            for school in scopes {
+                XCTAssertEqual(p.caseIDComputed(caseNumber: value, school: school), p.caseID(caseNumber: value, school: school),
+                               "case number \(value.debugDescription) in \(school.debugDescription)")
+                for source in scopes {
+                    XCTAssertEqual(p.pupilComputed(localId: value, source: source, school: school),
+                                   p.pupil(localId: value, source: source, school: school),
+                                   "local id \(value.debugDescription) in \(source.debugDescription), \(school.debugDescription)")
+                }
+            }
+            XCTAssertEqual(p.pupilComputed(nationalNumber: value), p.pupil(nationalNumber: value))
+        }
+        let number = synthetic
+        for (n, l) in [(number, nil), ("12345678901", "L-1"), (nil, " L-2"), (nil, nil), (" ", "\u{2003}")] as [(String?, String?)] {
+            let memoised = p.resolvePupil(nationalNumber: n.map(Sensitive.init), localId: l.map(Sensitive.init),
+                                          source: "smc", school: school)
+            let computed = p.resolvePupilComputed(nationalNumber: n.map(Sensitive.init), localId: l.map(Sensitive.init),
+                                                  source: "smc", school: school)
+            XCTAssertEqual(memoised.pseudonym, computed.pseudonym)
+            XCTAssertEqual(memoised.identifiedBy, computed.identifiedBy)
+            XCTAssertEqual(memoised.problem, computed.problem)
+        }
+    }
+
     func testMemoBoundKeepsResultsUnchanged() {
         let bounded = Pseudonymizer(key: keyA, memoLimit: 5)
         let unbounded = Pseudonymizer(key: keyA)

@@ -118,4 +118,40 @@ final class MachineTablesTests: XCTestCase {
         XCTAssertEqual(NumberText.fixed(-0.04, decimals: 1), "0.0")
         XCTAssertEqual(NumberText.fixed(0.05, decimals: 2), "0.05")
     }
+
+    /// The byte-built numbers are the Strings they replaced: `String(UInt64)` padded, the
+    /// point inserted, zeros trimmed, and for Excel every `.` replaced by `,`.
+    func testNumbersWrittenAsBytesAreTheStringsTheyReplaced() {
+        func fixed(_ value: Double, decimals: Int) -> String {
+            guard value.isFinite else { return "" }
+            var scale = 1.0
+            for _ in 0..<max(0, decimals) { scale *= 10 }
+            let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+            guard scaled < 9.0e18 else { return "\(value)" }
+            var digits = String(UInt64(scaled))
+            if decimals > 0 {
+                if digits.count <= decimals { digits = String(repeating: "0", count: decimals + 1 - digits.count) + digits }
+                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+            }
+            return value < 0 && scaled != 0 ? "-" + digits : digits
+        }
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.05, 0.0049999, 9.5, 99.95, 1e-7, 1e-6, 123456.789, 1e14, 9.99e14, 1e15,
+                                1e18, 5e18, 1e19, -1e19, 2.5e-3, -2.5e-3, 1 / 3, -2 / 3, .infinity, -.infinity, .nan,
+                                .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        for _ in 0..<2000 {
+            let exponent = Double(Int.random(in: -9...16, using: &generator))
+            values.append(Double.random(in: -1...1, using: &generator) * pow(10, exponent))
+        }
+        for value in values {
+            for decimals in [-1, 0, 1, 2, 3, 6, 12] {
+                let plain = fixed(value, decimals: decimals)
+                XCTAssertEqual(NumberText.fixed(value, decimals: decimals), plain, "\(value) to \(decimals)")
+                XCTAssertEqual(NumberText.fixed(value, decimals: decimals, trimmingZeros: true), NumberText.trimmed(plain),
+                               "\(value) to \(decimals), trimmed")
+            }
+            XCTAssertEqual(NumberText.machine(value, point: UInt8(ascii: ",")),
+                           NumberText.machine(value).replacingOccurrences(of: ".", with: ","), "\(value)")
+        }
+    }
 }

@@ -127,12 +127,11 @@ package struct JSONBytes {
     /// written (the encoder refuses it too).
     package mutating func double(_ value: Double) throws(NotFinite) {
         guard value.isFinite else { throw NotFinite() }
-        let text = value.description
-        var utf8 = Array(text.utf8)
-        if utf8.count >= 2, utf8[utf8.count - 2] == UInt8(ascii: "."), utf8[utf8.count - 1] == UInt8(ascii: "0") {
-            utf8.removeLast(2)
+        var text = value.description
+        text.withUTF8 { utf8 in
+            let whole = utf8.count >= 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<(whole ? utf8.count - 2 : utf8.count)]))
         }
-        bytes.append(contentsOf: utf8)
     }
 
     package mutating func double(_ value: Double?) throws(NotFinite) {
@@ -155,8 +154,23 @@ package struct JSONBytes {
     package struct NotFinite: Error {}
 
     /// Keys in the order `JSONEncoder` with `.sortedKeys` writes them (by UTF-8 bytes).
+    /// The bytes are compared with `memcmp` where both are contiguous (native strings):
+    /// the generic `lexicographicallyPrecedes` over the UTF-8 views was about 1.3 % of a run's
+    /// samples at 100,000 cases, sorting the publication record's cells.
     package static func sortedKeys<S: Sequence>(_ keys: S) -> [String] where S.Element == String {
-        keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        keys.sorted { a, b in
+            let fast = a.utf8.withContiguousStorageIfAvailable { x in
+                b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                    let common = min(x.count, y.count)
+                    if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                        let order = memcmp(p, q, common)
+                        if order != 0 { return order < 0 }
+                    }
+                    return x.count < y.count
+                }
+            }
+            return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
     }
 
     // MARK: Layout

@@ -23,6 +23,7 @@ extension CaseMeasurements {
         let schoolNumbers = schools.codes.indices.sorted { schools.codes[$0] < schools.codes[$1] }
         for (i, grouping) in groupings.enumerated() where grouping.reference != nil {
             let stratum = strataGroupings.firstIndex(of: i)
+            var schoolCounts = SchoolEventCounts(series: layout.series.count)
             let pupils = pupilCounts[grouping.name] ?? [:]
             let numbers = cellNumbers(i)
             let cells = self.cells(i)
@@ -31,10 +32,12 @@ extension CaseMeasurements {
                       let g = numbers[group], let r = numbers[reference] else { continue }
                 let a = cells[g], b = cells[r]
                 var pairs: [(Cell, Cell)] = []
+                var pairNumbers: [(Int, Int)] = []
                 if let stratum {
                     for school in schoolNumbers {
                         if let x = strataPairs[stratum].number(of: school, g), let y = strataPairs[stratum].number(of: school, r) {
                             pairs.append((strata[stratum].cell(x, layout), strata[stratum].cell(y, layout)))
+                            pairNumbers.append((x, y))
                         }
                     }
                 }
@@ -44,7 +47,8 @@ extension CaseMeasurements {
                 for (m, metric) in metrics.enumerated() where grouping.compares(on: metric) {
                     pending += compare(metric, m, a, b, grouping: grouping.name, group: group, reference: reference, stratifiedBy: nil)
                     if stratum != nil {
-                        pending += compareWithinSchools(metric, m, pairs: pairs, group: group, reference: reference, grouping: grouping.name)
+                        pending += compareWithinSchools(metric, m, pairs: pairs, numbers: pairNumbers, counts: &schoolCounts,
+                                                        group: group, reference: reference, grouping: grouping.name)
                     }
                 }
             }
@@ -131,7 +135,29 @@ extension CaseMeasurements {
     }
 
     /// The same comparisons within schools: the cells of each school that has both groups.
-    private func compareWithinSchools(_ metric: Metric, _ m: Int, pairs: [(Cell, Cell)], group: String, reference: String,
+    /// The event counts of the within-school cells of one grouping, by cell number and
+    /// series, made once: a reference group's school cells are compared with every other
+    /// group's, and making their counts again for each comparison was about 3 % of a run's
+    /// samples at 100,000 cases.
+    struct SchoolEventCounts {
+        let series: Int
+        private var counts: [Int: [EventCount]] = [:]
+
+        init(series: Int) { self.series = series }
+
+        mutating func counts(of cell: Cell, number: Int, series s: Int, ticksPerUnit: Int) -> [EventCount] {
+            let key = number * series + s
+            if let known = counts[key] { return known }
+            let made = cell.series[s].eventCounts(ticksPerUnit: ticksPerUnit)
+            counts[key] = made
+            return made
+        }
+    }
+
+    /// Comparisons of one metric within schools; `pairs` are the group's and the
+    /// reference's cells at each school, `numbers` their cell numbers in the grouping's strata.
+    private func compareWithinSchools(_ metric: Metric, _ m: Int, pairs: [(Cell, Cell)], numbers: [(Int, Int)],
+                                      counts: inout SchoolEventCounts, group: String, reference: String,
                                       grouping: String) -> [PendingComparison] {
         let n = pairs.reduce(0) { $0 + $1.0.cases }, referenceN = pairs.reduce(0) { $0 + $1.1.cases }
         switch metric.kind {
@@ -139,8 +165,10 @@ extension CaseMeasurements {
             guard let t = metrics.firstIndex(of: timeMetric), let s = layout.firstSeries[t],
                   !pairs.contains(where: { $0.0.noCalendar[s] > 0 || $0.1.noCalendar[s] > 0 }) else { return [] }
             let per = layout.series[s].ticksPerUnit
-            let strata = pairs.map { StratifiedLogRankTest.Stratum(group: $0.0.series[s].eventCounts(ticksPerUnit: per),
-                                                                  reference: $0.1.series[s].eventCounts(ticksPerUnit: per)) }
+            let strata = zip(pairs, numbers).map { pair, number in
+                StratifiedLogRankTest.Stratum(group: counts.counts(of: pair.0, number: number.0, series: s, ticksPerUnit: per),
+                                              reference: counts.counts(of: pair.1, number: number.1, series: s, ticksPerUnit: per))
+            }
             let test = StratifiedLogRankTest(strata)
             let p: Double? = test.variance > 0 ? test.pValue : nil
             let categories: [String?]

@@ -43,7 +43,7 @@ extension CaseMeasurements {
         var listed = groupings[i].groups
         let parts = groupings[i].parts
         if parts.count == 2, parts[0].groups.isEmpty, !parts[1].groups.isEmpty {
-            let firsts = Set(codes(i).compactMap { $0.components(separatedBy: Grouping.crossingSeparator).first }).sorted()
+            let firsts = Set(codes(i).compactMap { Grouping.crossingParts($0).first.map(String.init) }).sorted()
             listed = firsts.flatMap { a in parts[1].groups.map { a + Grouping.crossingSeparator + $0 } }
         }
         let listedSet = Set(listed)

@@ -15,8 +15,8 @@ public struct CasePseudonymization {
         var c = identified.body
         let school = c.school.orgnr
         c.id = pseudonymizer.caseIDComputed(caseNumber: identified.caseNumber.revealed, school: school)
-        let pupil = pseudonymizer.resolvePupil(nationalNumber: identified.pupilNationalNumber,
-                                               localId: identified.pupilLocalId, source: c.source, school: school)
+        let pupil = pseudonymizer.resolvePupilComputed(nationalNumber: identified.pupilNationalNumber,
+                                                       localId: identified.pupilLocalId, source: c.source, school: school)
         c.pupil.id = pupil.pseudonym
         c.pupil.identifiedBy = pupil.identifiedBy
         let note = pupil.problem.map {

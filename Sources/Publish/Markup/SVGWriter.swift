@@ -24,7 +24,7 @@ struct SVGWriter {
     }
 
     static func number(_ value: Double) -> String {
-        NumberText.trimmed(NumberText.fixed(value, decimals: 2))
+        NumberText.fixed(value, decimals: 2, trimmingZeros: true)
     }
 
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String,

@@ -22,7 +22,21 @@ enum ExcelTablesCSV {
             if grouping == Grouping.school.name, let name = schoolNames[group] { return name }
             return words.groupLabel(grouping: grouping, group: group)
         }
-        var text = header.map(field).joined(separator: ";") + "\r\n"
+        // The rows come group by group, each with its reference group beside it: the last
+        // label of each is kept (a crossing's label is built part by part), for the same bytes.
+        var lastLabel: (grouping: String, group: String, label: String)?
+        var lastReferenceLabel: (grouping: String, group: String, label: String)?
+        func label(_ grouping: String, _ group: String, last: inout (grouping: String, group: String, label: String)?) -> String {
+            if let last, last.group.utf8.elementsEqual(group.utf8), last.grouping.utf8.elementsEqual(grouping.utf8) {
+                return last.label
+            }
+            let label = groupLabel(grouping, group)
+            last = (grouping, group, label)
+            return label
+        }
+        var bytes = TablesCSV.byteOrderMark
+        bytes.reserveCapacity(400 * (rows.count + 1))
+        TablesCSV.appendRow(header, separator: UInt8(ascii: ";"), field: field, to: &bytes)
         for f in rows {
             let c = f.comparison
             let percent = f.unit == .proportion && f.statistic != .ratio
@@ -34,28 +48,26 @@ enum ExcelTablesCSV {
                 textCell(words.statisticWord(f.statistic)), textCell(f.statistic.rawValue),
                 textCell(unitLabel), textCell(f.unit.rawValue),
                 textCell(words.groupingTitle(f.grouping)), textCell(f.grouping),
-                textCell(groupLabel(f.grouping, f.group)), textCell(f.group),
+                textCell(label(f.grouping, f.group, last: &lastLabel)), textCell(f.group),
                 textCell(f.category.map { words.categoryLabel(f.metric, $0) } ?? ""), textCell(f.category ?? ""),
                 f.n.map(String.init) ?? "",
                 scaled(f.estimate), scaled(f.ciLow), scaled(f.ciHigh),
                 f.suppressed ? "ja" : "nei",
-                textCell(c.map { groupLabel(f.grouping, $0.reference) } ?? ""), textCell(c?.reference ?? ""),
+                textCell(c.map { label(f.grouping, $0.reference, last: &lastReferenceLabel) } ?? ""), textCell(c?.reference ?? ""),
                 c.map { String($0.referenceN) } ?? "",
                 number(c?.pValue), number(c?.pAdjusted), textCell(c?.correction.rawValue ?? ""),
                 c.map { $0.flag ? "ja" : "nei" } ?? "", textCell(c?.stratifiedBy ?? ""), textCell(c?.test ?? ""),
                 textCell(f.suppressionReason ?? ""),
             ]
-            text += cells.map(field).joined(separator: ";") + "\r\n"
+            TablesCSV.appendRow(cells, separator: UInt8(ascii: ";"), field: field, to: &bytes)
         }
-        var data = Data(TablesCSV.byteOrderMark)
-        text.withUTF8 { data.append($0) }
-        return data
+        return Data(bytes)
     }
 
     /// A number with a decimal comma, no grouping (Excel reads "12345,5" as a number).
     static func number(_ value: Double?) -> String {
         guard let value else { return "" }
-        return NumberText.machine(value).replacingOccurrences(of: ".", with: ",")
+        return NumberText.machine(value, point: UInt8(ascii: ","))
     }
 
     /// A text cell defused against formula injection.

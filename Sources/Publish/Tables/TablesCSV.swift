@@ -13,13 +13,25 @@ enum TablesCSV {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     static func data(_ rows: [Figure]) -> Data {
-        var text = header.map(field).joined(separator: ",") + "\r\n"
+        var bytes = byteOrderMark
+        bytes.reserveCapacity(160 * (rows.count + 1))
+        appendRow(header, separator: UInt8(ascii: ","), field: field, to: &bytes)
         for row in rows {
-            text += cells(row).map(field).joined(separator: ",") + "\r\n"
+            appendRow(cells(row), separator: UInt8(ascii: ","), field: field, to: &bytes)
         }
-        var data = Data(byteOrderMark)
-        text.withUTF8 { data.append($0) }
-        return data
+        return Data(bytes)
+    }
+
+    /// Appends the bytes of `cells.map(field).joined(separator:) + "\r\n"` without making
+    /// the row a `String` first: joining and concatenating the rows of this file and of
+    /// `tabeller-excel.csv` was about 2 % of a run's samples at 100,000 cases.
+    static func appendRow(_ cells: [String], separator: UInt8, field: (String) -> String, to bytes: inout [UInt8]) {
+        for (i, cell) in cells.enumerated() {
+            if i > 0 { bytes.append(separator) }
+            bytes.append(contentsOf: field(cell).utf8)
+        }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 
     /// A row's cells in header order, unquoted.

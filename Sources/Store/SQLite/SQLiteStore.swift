@@ -15,6 +15,8 @@ public final class SQLiteStore: CaseStore {
     /// true while other writers only raise; a rollback may undo raises, so it clears them.
     private var coverageFloor: [String: Timestamp] = [:]
     private var scanning = false
+    /// The encoding of the case being written, its storage kept from one write to the next.
+    private var body = ByteWriter(capacity: 512)
     /// Which statement an upsert tries first: an insert that leaves a stored case alone
     /// when recent upserts mostly inserted (a first night, a new school), else the look-up.
     /// Either order gives the same outcome; the lean only saves a statement per case.
@@ -329,19 +331,30 @@ public final class SQLiteStore: CaseStore {
     }
 
     private func write(_ c: Case, with s: SQLiteStatement, _ doing: String) throws(SaksgangError) {
-        s.bind(1, c.id.value)
-        s.bind(2, c.school.orgnr)
-        s.bind(3, c.school.municipality)
-        s.bind(4, c.source)
         s.bind(5, c.lastChanged.seconds)
         s.bind(6, c.exportTime.seconds)
-        // The body is bound where it lies, not copied: `run` has reset the statement (and
-        // cleared its bindings) before the bytes go.
-        let body = CaseCodec.encode(c)
-        let ran = body.withUnsafeBytes { raw in
-            Result { () throws(SaksgangError) in
-                s.bindBorrowed(7, raw)
-                try s.run(doing)
+        body.clear()
+        CaseCodec.write(c, to: &body)
+        // The text and the body are bound where they lie, not copied (SQLite's copy of each
+        // was an allocation and a free per value): `run` has reset the statement (and cleared
+        // its bindings) before they go.
+        var id = c.id.value, orgnr = c.school.orgnr, municipality = c.school.municipality, source = c.source
+        let ran = id.withUTF8 { id in
+            orgnr.withUTF8 { orgnr in
+                municipality.withUTF8 { municipality in
+                    source.withUTF8 { source in
+                        body.withUnsafeBytes { body in
+                            Result { () throws(SaksgangError) in
+                                s.bindBorrowed(1, text: id)
+                                s.bindBorrowed(2, text: orgnr)
+                                s.bindBorrowed(3, text: municipality)
+                                s.bindBorrowed(4, text: source)
+                                s.bindBorrowed(7, body)
+                                try s.run(doing)
+                            }
+                        }
+                    }
+                }
             }
         }
         try ran.get()
