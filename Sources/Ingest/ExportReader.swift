@@ -176,7 +176,7 @@ public struct ExportReader: Sendable {
             }
             var raw = RawRecord(slotCount: columnOf.count, groupSlotCounts: [], position: position)
             for (slot, column) in columnOf.enumerated() {
-                if let column, !csv.isEmpty(at: column) { raw.append(csv.string(at: column), slot: slot) }
+                if let column, !csv.isEmpty(at: column) { raw.append(slot: slot) { csv.appendUTF8(at: column, to: &$0) } }
             }
             try deliver(.success(raw))
         }

@@ -76,7 +76,8 @@ private final class ParseState {
     // Document position.
     @exclusivity(unchecked) var stack: [Name] = []
     @exclusivity(unchecked) var onPath: [Bool] = [true]
-    @exclusivity(unchecked) var ancestorValues: [String?]
+    /// Per slot read from an ancestor of the record, the current ancestor's value (bytes).
+    @exclusivity(unchecked) var ancestorValues: [[UInt8]?]
     @exclusivity(unchecked) var recordCount = 0
     /// Elements whose parent is on the record path but which are not on it themselves.
     @exclusivity(unchecked) var offPathElements = 0
@@ -240,7 +241,7 @@ private final class ParseState {
 
         if matches && depth < recordDepth {
             for i in ancestorSlotsAtDepth[depth] {
-                ancestorValues[i] = slotAttr[i].flatMap { attribute($0, nbAttributes, attributes) }
+                ancestorValues[i] = slotAttr[i].flatMap { attribute($0, nbAttributes, attributes).map(Array.init) }
             }
             return
         }
@@ -252,7 +253,9 @@ private final class ParseState {
                                    position: RecordPosition(record: recordCount, line: line, byteOffset: offset,
                                                             elementPath: recordElementPath))
             for slots in ancestorSlotsAtDepth {
-                for i in slots { if let v = ancestorValues[i] { record.append(v, slot: i) } }
+                for i in slots {
+                    if let v = ancestorValues[i] { v.withUnsafeBufferPointer { record.append($0, slot: i) } }
+                }
             }
             for i in ownSlots {
                 capture(into: &record, group: -1, slot: i, attr: slotAttr[i], depth, nbAttributes, attributes)
@@ -270,7 +273,7 @@ private final class ParseState {
         for g in groupSteps.indices {
             if groupSteps[g].count == rel, pathMatches(groupSteps[g], from: recordDepth) {
                 groupOpenDepth[g] = depth
-                current!.groups[g].append(Array(repeating: nil, count: groupSlotSteps[g].count))
+                current!.openItem(ofGroup: g)
                 for s in groupSlotSteps[g].indices where groupSlotSteps[g][s].isEmpty {
                     capture(into: &current!, group: g, slot: s, attr: groupSlotAttr[g][s], depth, nbAttributes, attributes)
                 }
@@ -300,12 +303,14 @@ private final class ParseState {
         let depth = stack.count
         while let t = textTargets.last, t.depth == depth {
             textTargets.removeLast()
-            let value = String(decoding: text, as: UTF8.self)
-            if t.group < 0 {
-                current?.append(value, slot: t.slot)
-            } else if current != nil, !current!.groups[t.group].isEmpty {
-                let last = current!.groups[t.group].count - 1
-                if current!.groups[t.group][last][t.slot] == nil { current!.groups[t.group][last][t.slot] = value }
+            if current != nil {
+                text.withUnsafeBufferPointer { value in
+                    if t.group < 0 {
+                        current!.append(value, slot: t.slot)
+                    } else {
+                        current!.setLastItem(ofGroup: t.group, slot: t.slot, to: value, replacing: false)
+                    }
+                }
             }
             if textTargets.isEmpty { text.removeAll(keepingCapacity: true) }
         }
@@ -373,11 +378,13 @@ private final class ParseState {
         return true
     }
 
-    private func attribute(_ name: Name, _ n: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
+    /// The value of attribute `name` as UTF-8 bytes in libxml2's buffer (valid until the
+    /// callback returns); nil when the element has no such attribute.
+    private func attribute(_ name: Name, _ n: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> UnsafeBufferPointer<UInt8>? {
         guard let attrs else { return nil }
         for a in 0..<n where attrs[a * 5] == name {
-            guard let begin = attrs[a * 5 + 3], let end = attrs[a * 5 + 4] else { return "" }
-            return String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+            guard let begin = attrs[a * 5 + 3], let end = attrs[a * 5 + 4] else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: begin, count: end - begin)
         }
         return nil
     }
@@ -392,8 +399,8 @@ private final class ParseState {
         guard let value = attribute(attr, n, attrs) else { return }
         if group < 0 {
             record.append(value, slot: slot)
-        } else if !record.groups[group].isEmpty {
-            record.groups[group][record.groups[group].count - 1][slot] = value
+        } else {
+            record.setLastItem(ofGroup: group, slot: slot, to: value, replacing: true)
         }
     }
 

@@ -136,8 +136,8 @@ public struct MappingSampleCheck: Sendable {
                     continue
                 }
                 var values: [String] = []
-                for item in raw.groups[group] {
-                    reader.groupItem = item
+                for item in raw.groupItems where item.group == group {
+                    reader.groupItem = item.base
                     values += reader.values(s)
                 }
                 reader.groupItem = nil
