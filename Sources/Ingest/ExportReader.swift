@@ -167,6 +167,7 @@ public struct ExportReader: Sendable {
                                           at: .init(line: 1, field: "column \(i + 1)")))
         }
         let width = csv.header.count
+        var previous: RawRecord?
         while try csv.nextRow() {
             let position = RecordPosition(record: csv.rowNumber, line: csv.rowLine, byteOffset: csv.rowByteOffset)
             if csv.fieldCount != width {
@@ -174,11 +175,12 @@ public struct ExportReader: Sendable {
                                                    at: .init(line: position.line, byteOffset: position.byteOffset, record: position.record))))
                 continue
             }
-            var raw = RawRecord(slotCount: columnOf.count, groupSlotCounts: [], position: position)
+            var raw = RawRecord(slotCount: columnOf.count, groupSlotCounts: [], position: position, like: previous)
             for (slot, column) in columnOf.enumerated() {
                 if let column, !csv.isEmpty(at: column) { raw.append(slot: slot) { csv.appendUTF8(at: column, to: &$0) } }
             }
             try deliver(.success(raw))
+            previous = raw
         }
         return warnings
     }

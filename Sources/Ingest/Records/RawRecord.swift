@@ -35,10 +35,20 @@ public struct RawRecord: Sendable {
     private let groupSlotCounts: [Int]
     public var position: RecordPosition
 
-    public init(slotCount: Int, groupSlotCounts: [Int], position: RecordPosition) {
+    /// `like`: a record read before this one, whose sizes this one's buffers start with
+    /// (records of a file are much alike; growing the buffers value by value cost several
+    /// reallocations per record).
+    public init(slotCount: Int, groupSlotCounts: [Int], position: RecordPosition, like previous: RawRecord? = nil) {
         firstSpans = Array(repeating: .absent, count: slotCount)
         self.groupSlotCounts = groupSlotCounts
         self.position = position
+        if let previous {
+            bytes.reserveCapacity(previous.bytes.count)
+            if !previous.groupItems.isEmpty {
+                groupItems.reserveCapacity(previous.groupItems.count)
+                groupSpans.reserveCapacity(previous.groupSpans.count)
+            }
+        }
     }
 
     /// Per capture slot, every occurrence in document order (an attribute on repeated
