@@ -15,7 +15,7 @@ public struct RecordMapper: Sendable {
 
     /// Maps one record. `fileValues` are the mapping's values taken from the file name.
     public func map(_ raw: RawRecord, fileValues: [String?]) throws(SaksgangError) -> IdentifiedCase {
-        var reader = ValueReader(raw: raw, fileValues: fileValues)
+        let reader = ValueReader(raw: raw, fileValues: fileValues)
         let sources = mapping.sources
         func f(_ field: CanonicalField) -> CompiledMapping.ValueSource? { sources[field.ordinal] }
 
@@ -66,7 +66,7 @@ public struct RecordMapper: Sendable {
             body.closing = Closing(time: time, reason: try reader.code(mapping.closingReason))
         }
         for event in mapping.events {
-            try readEvents(event, reader: &reader, into: &body)
+            try readEvents(event, reader: reader, into: &body)
         }
         body.normalize()
 
@@ -76,20 +76,20 @@ public struct RecordMapper: Sendable {
                               body: body, position: raw.position, warnings: Self.plausibility(body))
     }
 
-    private func readEvents(_ event: CompiledMapping.CompiledEvent, reader: inout ValueReader, into body: inout Case) throws(SaksgangError) {
+    private func readEvents(_ event: CompiledMapping.CompiledEvent, reader: ValueReader, into body: inout Case) throws(SaksgangError) {
         guard let group = event.group else {
             // An event built from record fields: one item, no group.
-            return try readEvent(event, reader: &reader, into: &body)
+            return try readEvent(event, reader: reader, into: &body)
         }
         for item in reader.raw.groupItems where item.group == group {
             reader.groupItem = item.base
             defer { reader.groupItem = nil }
-            try readEvent(event, reader: &reader, into: &body)
+            try readEvent(event, reader: reader, into: &body)
         }
     }
 
     /// Reads the event of the reader's current group item (or of the record's fields).
-    private func readEvent(_ event: CompiledMapping.CompiledEvent, reader: inout ValueReader, into body: inout Case) throws(SaksgangError) {
+    private func readEvent(_ event: CompiledMapping.CompiledEvent, reader: ValueReader, into body: inout Case) throws(SaksgangError) {
         guard let time = try reader.time(event.time) else { return }
         let kindCode: String
         if let fixed = event.fixedKind { kindCode = fixed } else {
@@ -141,7 +141,11 @@ public struct RecordMapper: Sendable {
 
 /// Reads typed values out of one raw record. A value becomes a `String` only when one is
 /// kept or looked up; a date is parsed from the record's bytes.
-struct ValueReader {
+///
+/// A class: the mapper hands one reader to the code for every event of the record, and a
+/// struct holding the record was copied (its buffers retained and released) for each
+/// event and, through `inout`, for each value read.
+final class ValueReader {
     let raw: RawRecord
     let fileValues: [String?]
     /// Within a group's item (an event): where its values start in the record.

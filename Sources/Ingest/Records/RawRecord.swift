@@ -35,19 +35,30 @@ public struct RawRecord: Sendable {
     private let groupSlotCounts: [Int]
     public var position: RecordPosition
 
-    /// `like`: a record read before this one, whose sizes this one's buffers start with
-    /// (records of a file are much alike; growing the buffers value by value cost several
-    /// reallocations per record).
-    public init(slotCount: Int, groupSlotCounts: [Int], position: RecordPosition, like previous: RawRecord? = nil) {
+    /// How large a record's buffers were: the next record of the file starts with these
+    /// capacities (records of a file are much alike; growing the buffers value by value
+    /// cost several reallocations per record).
+    struct Sizes: Sendable {
+        var bytes = 0
+        var groupItems = 0
+        var groupSpans = 0
+    }
+
+    /// The sizes this record's buffers reached.
+    var sizes: Sizes { Sizes(bytes: bytes.count, groupItems: groupItems.count, groupSpans: groupSpans.count) }
+
+    public init(slotCount: Int, groupSlotCounts: [Int], position: RecordPosition) {
+        self.init(slotCount: slotCount, groupSlotCounts: groupSlotCounts, position: position, sizes: Sizes())
+    }
+
+    init(slotCount: Int, groupSlotCounts: [Int], position: RecordPosition, sizes: Sizes) {
         firstSpans = Array(repeating: .absent, count: slotCount)
         self.groupSlotCounts = groupSlotCounts
         self.position = position
-        if let previous {
-            bytes.reserveCapacity(previous.bytes.count)
-            if !previous.groupItems.isEmpty {
-                groupItems.reserveCapacity(previous.groupItems.count)
-                groupSpans.reserveCapacity(previous.groupSpans.count)
-            }
+        if sizes.bytes > 0 { bytes.reserveCapacity(sizes.bytes) }
+        if sizes.groupItems > 0 {
+            groupItems.reserveCapacity(sizes.groupItems)
+            groupSpans.reserveCapacity(sizes.groupSpans)
         }
     }
 

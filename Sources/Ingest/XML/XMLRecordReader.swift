@@ -82,8 +82,8 @@ private final class ParseState {
     /// Elements whose parent is on the record path but which are not on it themselves.
     @exclusivity(unchecked) var offPathElements = 0
     @exclusivity(unchecked) var current: RawRecord?
-    /// The last record read, for the sizes of the next one's buffers.
-    @exclusivity(unchecked) var previous: RawRecord?
+    /// The last record's sizes, for the next one's buffers.
+    @exclusivity(unchecked) var previousSizes = RawRecord.Sizes()
     @exclusivity(unchecked) var groupOpenDepth: [Int]
     @exclusivity(unchecked) var textTargets: [(depth: Int, group: Int, slot: Int)] = []
     @exclusivity(unchecked) var text: [UInt8] = []
@@ -254,7 +254,7 @@ private final class ParseState {
             var record = RawRecord(slotCount: slotAttr.count, groupSlotCounts: groupSlotCounts,
                                    position: RecordPosition(record: recordCount, line: line, byteOffset: offset,
                                                             elementPath: recordElementPath),
-                                   like: previous)
+                                   sizes: previousSizes)
             for slots in ancestorSlotsAtDepth {
                 for i in slots {
                     if let v = ancestorValues[i] { v.withUnsafeBufferPointer { record.append($0, slot: i) } }
@@ -320,7 +320,7 @@ private final class ParseState {
         for g in groupOpenDepth.indices where groupOpenDepth[g] == depth { groupOpenDepth[g] = 0 }
         if depth == recordPath.count, onPath[depth], let record = current {
             current = nil
-            previous = record
+            previousSizes = record.sizes
             do { try consume?(record) } catch { fail(error) }
         }
         stack.removeLast()

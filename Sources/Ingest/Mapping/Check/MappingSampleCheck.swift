@@ -125,7 +125,7 @@ public struct MappingSampleCheck: Sendable {
     }
 
     private mutating func tally(_ raw: RawRecord, fileValues: [String?]) {
-        var reader = ValueReader(raw: raw, fileValues: fileValues)
+        let reader = ValueReader(raw: raw, fileValues: fileValues)
         for (i, (source, table)) in tallySources.enumerated() {
             switch source {
             case .field(let s), .closing(let s), .exportTime(let s):
