@@ -167,6 +167,7 @@ public struct ExportReader: Sendable {
                                           at: .init(line: 1, field: "column \(i + 1)")))
         }
         let width = csv.header.count
+        var sizes = RawRecord.Sizes()
         while try csv.nextRow() {
             let position = RecordPosition(record: csv.rowNumber, line: csv.rowLine, byteOffset: csv.rowByteOffset)
             if csv.fieldCount != width {
@@ -174,10 +175,11 @@ public struct ExportReader: Sendable {
                                                    at: .init(line: position.line, byteOffset: position.byteOffset, record: position.record))))
                 continue
             }
-            var raw = RawRecord(slotCount: columnOf.count, groupSlotCounts: [], position: position)
+            var raw = RawRecord(slotCount: columnOf.count, groupSlotCounts: [], position: position, sizes: sizes)
             for (slot, column) in columnOf.enumerated() {
-                if let column, !csv.isEmpty(at: column) { raw.append(csv.string(at: column), slot: slot) }
+                if let column, !csv.isEmpty(at: column) { raw.append(slot: slot) { csv.appendUTF8(at: column, to: &$0) } }
             }
+            sizes = raw.sizes
             try deliver(.success(raw))
         }
         return warnings

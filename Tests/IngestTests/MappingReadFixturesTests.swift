@@ -101,6 +101,35 @@ final class MappingReadFixturesTests: XCTestCase {
         XCTAssertEqual(r.errors.first?.location.line, 2)
         XCTAssertEqual(r.errors.first?.location.field, "knowledge (meldt_dato)")
     }
+
+    /// Values are read from the record's bytes; one with spaces, tabs or line breaks around
+    /// it (a quoted field) reads as the same value without them, a date included.
+    func testSpacesAroundValuesAreTrimmed() throws {
+        let dir = RepoPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = RepoPaths.fixtures.appendingPathComponent("equivalence/smc_1804_20250620.csv").path
+        var text = try String(contentsOfFile: original, encoding: .utf8)
+        let lines = text.components(separatedBy: "\r\n")
+        var fields = lines[1].components(separatedBy: ";")
+        let header = lines[0].components(separatedBy: ";")
+        for name in ["saksnr", "skolenavn", "meldt_dato", "sist_endret", "kjonn"] {
+            let i = header.firstIndex(of: name)!
+            fields[i] = "\" \t\(fields[i])\n \""
+        }
+        text = ([lines[0], fields.joined(separator: ";")] + lines.dropFirst(2)).joined(separator: "\r\n")
+        let path = dir.appendingPathComponent("smc_1804_20250620.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let padded = try MappingFixtures.read(path, try MappingFixtures.smc)
+        let plain = try MappingFixtures.read(original, try MappingFixtures.smc)
+        XCTAssertEqual(padded.errors.count, plain.errors.count)
+        let a = try XCTUnwrap(padded.cases.first), b = try XCTUnwrap(plain.cases.first)
+        XCTAssertEqual(a.caseNumber.revealed, b.caseNumber.revealed)
+        XCTAssertEqual(a.body.school.name, b.body.school.name)
+        XCTAssertEqual(a.body.knowledge, b.body.knowledge)
+        XCTAssertEqual(a.body.lastChanged, b.body.lastChanged)
+        XCTAssertEqual(a.body.pupil.gender, b.body.pupil.gender)
+        XCTAssertNotNil(a.body.knowledge)
+    }
 }
 
 /// A CSV delivered without its header line has a data row where the column names should be:

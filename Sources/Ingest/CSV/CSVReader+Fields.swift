@@ -3,12 +3,24 @@
 extension CSVReader {
     /// The field at `index` (0-based) of the current row as a String; "" if out of range.
     public func string(at index: Int) -> String {
-        guard index >= 0 && index < spans.count else { return "" }
+        withUTF8(at: index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Appends the UTF-8 bytes of the field at `index` to `output` (nothing if out of range):
+    /// what `string(at:)` would hold, without making the String.
+    func appendUTF8(at index: Int, to output: inout [UInt8]) {
+        withUTF8(at: index) { output.append(contentsOf: $0) }
+    }
+
+    /// `body` of the field's value as UTF-8 bytes (quotes unescaped, transcoded), valid only
+    /// during the call; an out-of-range field is empty.
+    private func withUTF8<T>(at index: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        guard index >= 0 && index < spans.count else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         let span = spans[index]
         let raw = UnsafeRawBufferPointer(start: buffer + span.start, count: span.end - span.start)
-        guard span.quoted else { return decode(raw) }
+        guard span.quoted else { return decode(raw, body) }
         unescape(raw, into: &scratch)
-        return scratch.withUnsafeBytes { decode($0) }
+        return scratch.withUnsafeBytes { decode($0, body) }
     }
 
     /// Whether the field at `index` is empty (an out-of-range field counts as empty).
@@ -49,15 +61,15 @@ extension CSVReader {
         }
     }
 
-    /// Bytes already checked against the encoding, as a String.
-    private func decode(_ raw: UnsafeRawBufferPointer) -> String {
+    /// `body` of bytes already checked against the encoding, as UTF-8.
+    private func decode<T>(_ raw: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> T) -> T {
         if decidedEncoding == .windows1252 && !isASCII(raw) {
             transcoded.removeAll(keepingCapacity: true)
             // Undefined bytes were refused when the bytes were read, so this cannot throw.
             try? Windows1252.appendUTF8(of: raw, to: &transcoded)
-            return transcoded.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+            return transcoded.withUnsafeBytes(body)
         }
-        return String(decoding: raw, as: UTF8.self)
+        return body(raw)
     }
 
     private func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {

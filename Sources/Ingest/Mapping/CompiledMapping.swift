@@ -66,15 +66,29 @@ public struct CompiledMapping: Sendable {
         case whitespace
     }
 
-    struct CompiledEvent: Sendable {
+    /// One event rule of the mapping. A class for the same reason as `ValueSource`: the
+    /// mapper goes through every rule for every record, and copying a struct of five
+    /// references retained each of them.
+    final class CompiledEvent: Sendable {
         /// The XML group this event reads from; nil for an event built from record fields.
-        var group: Int?
-        var fixedKind: String?
-        var kind: ValueSource?
-        var time: ValueSource
-        var attributes: [EventAttribute: ValueSource]
+        let group: Int?
+        let fixedKind: String?
+        let kind: ValueSource?
+        let time: ValueSource
+        let attributes: [EventAttribute: ValueSource]
         /// `attributes` by `EventAttribute.ordinal`: what the mapper reads per event.
-        var attributeSources: [ValueSource?] = []
+        let attributeSources: [ValueSource?]
+
+        init(group: Int?, fixedKind: String?, kind: ValueSource?, time: ValueSource, attributes: [EventAttribute: ValueSource]) {
+            self.group = group
+            self.fixedKind = fixedKind
+            self.kind = kind
+            self.time = time
+            self.attributes = attributes
+            var bySlot = [ValueSource?](repeating: nil, count: EventAttribute.allCases.count)
+            for (attr, source) in attributes { bySlot[attr.ordinal] = source }
+            attributeSources = bySlot
+        }
     }
 
     public init(_ spec: MappingSpec) throws(SaksgangError) {
@@ -106,25 +120,25 @@ public struct CompiledMapping: Sendable {
                 }
                 group = try builder.group(from)
             }
-            var compiled = CompiledEvent(group: group, fixedKind: nil, kind: nil,
-                                         time: try builder.source(e.time, label: "event time", group: group), attributes: [:])
+            let time = try builder.source(e.time, label: "event time", group: group)
+            var fixedKind: String?
+            var kind: ValueSource?
             switch e.kind {
             case .fixed(let k):
                 guard EventKind(rawValue: k) != nil || k == RecordMapper.closingKind else {
                     throw SaksgangError(.mapping, "mapping '\(spec.name)': '\(k)' is not a canonical event kind")
                 }
-                compiled.fixedKind = k
-            case .read(let f): compiled.kind = try builder.source(f, label: "event kind", group: group)
+                fixedKind = k
+            case .read(let f): kind = try builder.source(f, label: "event kind", group: group)
             }
+            var attributes: [EventAttribute: ValueSource] = [:]
             for (name, f) in (e.attributes ?? [:]).sorted(by: { $0.key < $1.key }) {
                 guard let attr = EventAttribute(rawValue: name) else {
                     throw SaksgangError(.mapping, "mapping '\(spec.name)': '\(name)' is not an event attribute")
                 }
-                compiled.attributes[attr] = try builder.source(f, label: "event \(name)", group: group)
+                attributes[attr] = try builder.source(f, label: "event \(name)", group: group)
             }
-            compiled.attributeSources = Array(repeating: nil, count: EventAttribute.allCases.count)
-            for (attr, source) in compiled.attributes { compiled.attributeSources[attr.ordinal] = source }
-            events.append(compiled)
+            events.append(CompiledEvent(group: group, fixedKind: fixedKind, kind: kind, time: time, attributes: attributes))
         }
         self.events = events
         closingTime = try spec.closing.map { c throws(SaksgangError) in try builder.source(c.time, label: "closing time", group: nil) }

@@ -46,11 +46,14 @@ public enum DateFormat: Sendable, Equatable {
     /// time that does not exist.
     public func parse(_ value: String) -> Timestamp? {
         var copy = value
-        return copy.withUTF8 { bytes in
-            switch self {
-            case .iso8601: return DateFormat.parseISO(bytes)
-            case .pattern(let tokens): return DateFormat.parse(bytes, tokens)
-            }
+        return copy.withUTF8 { parse($0) }
+    }
+
+    /// `parse` of a value's UTF-8 bytes.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        switch self {
+        case .iso8601: return DateFormat.parseISO(bytes)
+        case .pattern(let tokens): return DateFormat.parse(bytes, tokens)
         }
     }
 

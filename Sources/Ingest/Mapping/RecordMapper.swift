@@ -15,7 +15,7 @@ public struct RecordMapper: Sendable {
 
     /// Maps one record. `fileValues` are the mapping's values taken from the file name.
     public func map(_ raw: RawRecord, fileValues: [String?]) throws(SaksgangError) -> IdentifiedCase {
-        var reader = ValueReader(raw: raw, fileValues: fileValues)
+        let reader = ValueReader(raw: raw, fileValues: fileValues)
         let sources = mapping.sources
         func f(_ field: CanonicalField) -> CompiledMapping.ValueSource? { sources[field.ordinal] }
 
@@ -66,7 +66,7 @@ public struct RecordMapper: Sendable {
             body.closing = Closing(time: time, reason: try reader.code(mapping.closingReason))
         }
         for event in mapping.events {
-            try readEvents(event, reader: &reader, into: &body)
+            try readEvents(event, reader: reader, into: &body)
         }
         body.normalize()
 
@@ -76,36 +76,44 @@ public struct RecordMapper: Sendable {
                               body: body, position: raw.position, warnings: Self.plausibility(body))
     }
 
-    private func readEvents(_ event: CompiledMapping.CompiledEvent, reader: inout ValueReader, into body: inout Case) throws(SaksgangError) {
-        let items = event.group.map { reader.raw.groups[$0].count } ?? 1
-        for item in 0..<items {
-            reader.groupItem = event.group.map { reader.raw.groups[$0][item] }
-            defer { reader.groupItem = nil }
-            guard let time = try reader.time(event.time) else { continue }
-            let kindCode: String
-            if let fixed = event.fixedKind { kindCode = fixed } else {
-                guard let source = event.kind, reader.text(source) != nil else {
-                    throw reader.error(.missingField, "is missing", event.kind ?? event.time)
-                }
-                // A kind its code table maps to null is a row that carries the case, no event.
-                guard let code = try reader.translated(source) else { continue }
-                kindCode = code
-            }
-            let sources = event.attributeSources
-            func a(_ attribute: EventAttribute) -> CompiledMapping.ValueSource? { sources[attribute.ordinal] }
-            if kindCode == Self.closingKind {
-                body.closing = Closing(time: time, reason: try reader.code(a(.reason)))
-                continue
-            }
-            guard let kind = EventKind(rawValue: kindCode) else {
-                throw reader.error(.unknownCode, "is not a known event kind", event.kind ?? event.time)
-            }
-            body.events.append(Event(
-                kind: kind, time: time,
-                initiative: try reader.code(a(.initiative)), channel: try reader.code(a(.channel)),
-                minutesSent: try reader.boolean(a(.minutesSent)), guardiansTookPart: try reader.boolean(a(.guardiansTookPart)),
-                service: try reader.code(a(.service)), breach: try reader.boolean(a(.breach))))
+    private func readEvents(_ event: CompiledMapping.CompiledEvent, reader: ValueReader, into body: inout Case) throws(SaksgangError) {
+        guard let group = event.group else {
+            // An event built from record fields: one item, no group.
+            return try readEvent(event, reader: reader, into: &body)
         }
+        for item in reader.raw.groupItems where item.group == group {
+            reader.groupItem = item.base
+            defer { reader.groupItem = nil }
+            try readEvent(event, reader: reader, into: &body)
+        }
+    }
+
+    /// Reads the event of the reader's current group item (or of the record's fields).
+    private func readEvent(_ event: CompiledMapping.CompiledEvent, reader: ValueReader, into body: inout Case) throws(SaksgangError) {
+        guard let time = try reader.time(event.time) else { return }
+        let kindCode: String
+        if let fixed = event.fixedKind { kindCode = fixed } else {
+            guard let source = event.kind, reader.text(source) != nil else {
+                throw reader.error(.missingField, "is missing", event.kind ?? event.time)
+            }
+            // A kind its code table maps to null is a row that carries the case, no event.
+            guard let code = try reader.translated(source) else { return }
+            kindCode = code
+        }
+        let sources = event.attributeSources
+        func a(_ attribute: EventAttribute) -> CompiledMapping.ValueSource? { sources[attribute.ordinal] }
+        if kindCode == Self.closingKind {
+            body.closing = Closing(time: time, reason: try reader.code(a(.reason)))
+            return
+        }
+        guard let kind = EventKind(rawValue: kindCode) else {
+            throw reader.error(.unknownCode, "is not a known event kind", event.kind ?? event.time)
+        }
+        body.events.append(Event(
+            kind: kind, time: time,
+            initiative: try reader.code(a(.initiative)), channel: try reader.code(a(.channel)),
+            minutesSent: try reader.boolean(a(.minutesSent)), guardiansTookPart: try reader.boolean(a(.guardiansTookPart)),
+            service: try reader.code(a(.service)), breach: try reader.boolean(a(.breach))))
     }
 
     /// Data errors that do not reject the record (metrics.md §6): no knowledge time, events
@@ -131,11 +139,17 @@ public struct RecordMapper: Sendable {
     }
 }
 
-/// Reads typed values out of one raw record.
-struct ValueReader {
+/// Reads typed values out of one raw record. A value becomes a `String` only when one is
+/// kept or looked up; a date is parsed from the record's bytes.
+///
+/// A class: the mapper hands one reader to the code for every event of the record, and a
+/// struct holding the record was copied (its buffers retained and released) for each
+/// event and, through `inout`, for each value read.
+final class ValueReader {
     let raw: RawRecord
     let fileValues: [String?]
-    var groupItem: [String?]?
+    /// Within a group's item (an event): where its values start in the record.
+    var groupItem: Int?
 
     init(raw: RawRecord, fileValues: [String?]) {
         self.raw = raw
@@ -154,7 +168,7 @@ struct ValueReader {
         let found: [String]
         switch source.place {
         case .slot(let i): found = raw.values(ofSlot: i)
-        case .groupSlot(let i): found = (groupItem?[i]).map { [$0] } ?? []
+        case .groupSlot(let i): found = groupItem.flatMap { raw.groupString(item: $0, slot: i) }.map { [$0] } ?? []
         case .fileName(let i): found = fileValues[i].map { [$0] } ?? []
         }
         var out: [String] = []
@@ -168,25 +182,40 @@ struct ValueReader {
         return out.filter { !$0.isEmpty }
     }
 
-    /// The first non-empty value. The common case (one value, no separator) makes no array.
-    func text(_ source: CompiledMapping.ValueSource?) -> String? {
+    /// The first non-empty value, trimmed, handed to `body` as UTF-8 bytes; nil when there is
+    /// none. The common case (one value, no separator, no space around it) makes no String.
+    func withText<T>(_ source: CompiledMapping.ValueSource?, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
         guard let source else { return nil }
         if source.separator == nil {
             switch source.place {
             case .slot(let i):
-                return raw.firstValue(ofSlot: i) { v in
-                    let t = v.trimmingSpaces
-                    return t.isEmpty ? nil : t
-                }
+                return raw.firstValue(ofSlot: i) { Self.trimmed($0, body) }
             case .groupSlot(let i):
-                guard let v = groupItem?[i] else { return nil }
-                let t = v.trimmingSpaces
-                return t.isEmpty ? nil : t
+                guard let item = groupItem else { return nil }
+                return raw.groupValue(item: item, slot: i) { Self.trimmed($0, body) }
             case .fileName:
                 break
             }
         }
-        return values(source).first
+        guard var v = values(source).first else { return nil }
+        return v.withUTF8(body)
+    }
+
+    /// `body` of the value with spaces trimmed as `String.trimmingSpaces` does; nil when
+    /// that leaves nothing. Bytes with no space at either end are the trimmed value as they
+    /// are; otherwise the String trims (it compares whole characters, so `\r\n` at the end
+    /// stays), for the same result.
+    private static func trimmed<T>(_ v: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        func space(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = v.first, let last = v.last else { return nil }
+        if !space(first) && !space(last) { return body(v) }
+        var t = String(decoding: v, as: UTF8.self).trimmingSpaces
+        return t.isEmpty ? nil : t.withUTF8(body)
+    }
+
+    /// The first non-empty value.
+    func text(_ source: CompiledMapping.ValueSource?) -> String? {
+        withText(source) { String(decoding: $0, as: UTF8.self) }
     }
 
     func required(_ source: CompiledMapping.ValueSource) throws(SaksgangError) -> String {
@@ -263,9 +292,15 @@ struct ValueReader {
     }
 
     func time(_ source: CompiledMapping.ValueSource?) throws(SaksgangError) -> Timestamp? {
-        guard let source, let v = text(source) else { return nil }
+        guard let source else { return nil }
         let formats = source.formats.isEmpty ? [DateFormat.iso8601] : source.formats
-        for f in formats { if let t = f.parse(v) { return t } }
-        throw error(.invalidDate, "is not a valid date in the mapping's format", source)
+        // nil: no value; .some(nil): a value no format reads.
+        let parsed: Timestamp?? = withText(source) { bytes in
+            for f in formats { if let t = f.parse(bytes) { return t } }
+            return nil
+        }
+        guard let parsed else { return nil }
+        guard let t = parsed else { throw error(.invalidDate, "is not a valid date in the mapping's format", source) }
+        return t
     }
 }

@@ -76,11 +76,14 @@ private final class ParseState {
     // Document position.
     @exclusivity(unchecked) var stack: [Name] = []
     @exclusivity(unchecked) var onPath: [Bool] = [true]
-    @exclusivity(unchecked) var ancestorValues: [String?]
+    /// Per slot read from an ancestor of the record, the current ancestor's value (bytes).
+    @exclusivity(unchecked) var ancestorValues: [[UInt8]?]
     @exclusivity(unchecked) var recordCount = 0
     /// Elements whose parent is on the record path but which are not on it themselves.
     @exclusivity(unchecked) var offPathElements = 0
     @exclusivity(unchecked) var current: RawRecord?
+    /// The last record's sizes, for the next one's buffers.
+    @exclusivity(unchecked) var previousSizes = RawRecord.Sizes()
     @exclusivity(unchecked) var groupOpenDepth: [Int]
     @exclusivity(unchecked) var textTargets: [(depth: Int, group: Int, slot: Int)] = []
     @exclusivity(unchecked) var text: [UInt8] = []
@@ -108,19 +111,24 @@ private final class ParseState {
         saksgang_xml_silence_generic_errors()
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
+        // The per-element callbacks borrow the state without retaining it (a retain and a
+        // release per callback were ~3 % of the reading thread): `run` keeps it alive for
+        // the whole parse.
         sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
-            Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue()
-                .start(localname, Int(nbAttributes), attributes)
+            Unmanaged<ParseState>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.start(localname, Int(nbAttributes), attributes)
+            }
         }
         sax.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
-            Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue().end()
+            Unmanaged<ParseState>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.end() }
         }
         sax.characters = { ctx, ch, len in
             guard let ctx, let ch else { return }
-            let me = Unmanaged<ParseState>.fromOpaque(ctx).takeUnretainedValue()
-            me.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            Unmanaged<ParseState>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            }
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { ctx, _, _, _ in
@@ -240,7 +248,7 @@ private final class ParseState {
 
         if matches && depth < recordDepth {
             for i in ancestorSlotsAtDepth[depth] {
-                ancestorValues[i] = slotAttr[i].flatMap { attribute($0, nbAttributes, attributes) }
+                ancestorValues[i] = slotAttr[i].flatMap { attribute($0, nbAttributes, attributes).map(Array.init) }
             }
             return
         }
@@ -250,9 +258,12 @@ private final class ParseState {
             let offset = byteConsumed()
             var record = RawRecord(slotCount: slotAttr.count, groupSlotCounts: groupSlotCounts,
                                    position: RecordPosition(record: recordCount, line: line, byteOffset: offset,
-                                                            elementPath: recordElementPath))
+                                                            elementPath: recordElementPath),
+                                   sizes: previousSizes)
             for slots in ancestorSlotsAtDepth {
-                for i in slots { if let v = ancestorValues[i] { record.append(v, slot: i) } }
+                for i in slots {
+                    if let v = ancestorValues[i] { v.withUnsafeBufferPointer { record.append($0, slot: i) } }
+                }
             }
             for i in ownSlots {
                 capture(into: &record, group: -1, slot: i, attr: slotAttr[i], depth, nbAttributes, attributes)
@@ -270,7 +281,7 @@ private final class ParseState {
         for g in groupSteps.indices {
             if groupSteps[g].count == rel, pathMatches(groupSteps[g], from: recordDepth) {
                 groupOpenDepth[g] = depth
-                current!.groups[g].append(Array(repeating: nil, count: groupSlotSteps[g].count))
+                current!.openItem(ofGroup: g)
                 for s in groupSlotSteps[g].indices where groupSlotSteps[g][s].isEmpty {
                     capture(into: &current!, group: g, slot: s, attr: groupSlotAttr[g][s], depth, nbAttributes, attributes)
                 }
@@ -300,18 +311,21 @@ private final class ParseState {
         let depth = stack.count
         while let t = textTargets.last, t.depth == depth {
             textTargets.removeLast()
-            let value = String(decoding: text, as: UTF8.self)
-            if t.group < 0 {
-                current?.append(value, slot: t.slot)
-            } else if current != nil, !current!.groups[t.group].isEmpty {
-                let last = current!.groups[t.group].count - 1
-                if current!.groups[t.group][last][t.slot] == nil { current!.groups[t.group][last][t.slot] = value }
+            if current != nil {
+                text.withUnsafeBufferPointer { value in
+                    if t.group < 0 {
+                        current!.append(value, slot: t.slot)
+                    } else {
+                        current!.setLastItem(ofGroup: t.group, slot: t.slot, to: value, replacing: false)
+                    }
+                }
             }
             if textTargets.isEmpty { text.removeAll(keepingCapacity: true) }
         }
         for g in groupOpenDepth.indices where groupOpenDepth[g] == depth { groupOpenDepth[g] = 0 }
         if depth == recordPath.count, onPath[depth], let record = current {
             current = nil
+            previousSizes = record.sizes
             do { try consume?(record) } catch { fail(error) }
         }
         stack.removeLast()
@@ -373,11 +387,13 @@ private final class ParseState {
         return true
     }
 
-    private func attribute(_ name: Name, _ n: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> String? {
+    /// The value of attribute `name` as UTF-8 bytes in libxml2's buffer (valid until the
+    /// callback returns); nil when the element has no such attribute.
+    private func attribute(_ name: Name, _ n: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> UnsafeBufferPointer<UInt8>? {
         guard let attrs else { return nil }
         for a in 0..<n where attrs[a * 5] == name {
-            guard let begin = attrs[a * 5 + 3], let end = attrs[a * 5 + 4] else { return "" }
-            return String(decoding: UnsafeBufferPointer(start: begin, count: end - begin), as: UTF8.self)
+            guard let begin = attrs[a * 5 + 3], let end = attrs[a * 5 + 4] else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: begin, count: end - begin)
         }
         return nil
     }
@@ -392,8 +408,8 @@ private final class ParseState {
         guard let value = attribute(attr, n, attrs) else { return }
         if group < 0 {
             record.append(value, slot: slot)
-        } else if !record.groups[group].isEmpty {
-            record.groups[group][record.groups[group].count - 1][slot] = value
+        } else {
+            record.setLastItem(ofGroup: group, slot: slot, to: value, replacing: true)
         }
     }
 

@@ -125,7 +125,7 @@ public struct MappingSampleCheck: Sendable {
     }
 
     private mutating func tally(_ raw: RawRecord, fileValues: [String?]) {
-        var reader = ValueReader(raw: raw, fileValues: fileValues)
+        let reader = ValueReader(raw: raw, fileValues: fileValues)
         for (i, (source, table)) in tallySources.enumerated() {
             switch source {
             case .field(let s), .closing(let s), .exportTime(let s):
@@ -136,8 +136,8 @@ public struct MappingSampleCheck: Sendable {
                     continue
                 }
                 var values: [String] = []
-                for item in raw.groups[group] {
-                    reader.groupItem = item
+                for item in raw.groupItems where item.group == group {
+                    reader.groupItem = item.base
                     values += reader.values(s)
                 }
                 reader.groupItem = nil
