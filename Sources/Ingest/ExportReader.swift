@@ -36,12 +36,12 @@ public struct ExportReader: Sendable {
         // parsing) on one, mapping (code tables, dates, checks) on another, the caller's work
         // (pseudonymising, storing) on this one. Records keep their order.
         XMLRecordReader.prepareLibrary()
-        let rawPipe = RecordPipe<RawRecord>()
-        let pipe = RecordPipe<IdentifiedCase>()
+        let rawPipe = BatchPipe<RawRecord>()
+        let pipe = BatchPipe<IdentifiedCase>()
         let handoff = Handoff(value: source)
         let mapping = self.mapping
         let reader = Thread {
-            var batch: RecordPipe<RawRecord>.Batch = []
+            var batch: BatchPipe<RawRecord>.Batch = []
             batch.reserveCapacity(Self.batchSize)
             func emit(_ raw: Result<RawRecord, SaksgangError>) throws {
                 batch.append(raw)
@@ -70,7 +70,7 @@ public struct ExportReader: Sendable {
             var cancelled: Error?
             do {
                 while let raws = rawPipe.pop() {
-                    var batch: RecordPipe<IdentifiedCase>.Batch = []
+                    var batch: BatchPipe<IdentifiedCase>.Batch = []
                     batch.reserveCapacity(raws.count)
                     for raw in raws {
                         switch raw {

@@ -19,14 +19,14 @@ final class MeasuringScan: @unchecked Sendable {
     static let batchesWaiting = 8
 
     private typealias Item = (c: Case, facts: CaseMeasurements.Facts)
-    private let pipe = RecordPipe<Item>(capacity: MeasuringScan.batchesWaiting)
+    private let pipe = BatchPipe<Item>(capacity: MeasuringScan.batchesWaiting)
     /// Written only by the measuring thread until `done` is signalled; read only after.
     private var measurements: CaseMeasurements
     /// The measurements as they started, read on the store's thread: what a case adds depends
     /// on their layout, targets and clock, never on the cases added.
     private let start: CaseMeasurements
     private let done = DispatchSemaphore(value: 0)
-    private var batch: RecordPipe<Item>.Batch = []
+    private var batch: BatchPipe<Item>.Batch = []
     private var ended = false
 
     init(_ measurements: CaseMeasurements) {

@@ -1,12 +1,13 @@
 import Foundation
 import SaksgangCore
 
-/// Hands batches of records from one stage of ingestion to the next: raw records from the
-/// reading thread (decompression, parsing) to the mapping thread, mapped cases from there to
-/// the caller's thread (pseudonymising, storing), so that the stages run on different cores.
-/// The measure stage uses it the same way for the stored cases it scans. Bounded: a slow
-/// consumer stops its producer instead of filling memory.
-package final class RecordPipe<Item>: @unchecked Sendable {
+/// Hands batches of items from a producing thread to a consuming one, in order, so that two
+/// stages of work run on different cores. Ingest chains two: raw records from the reading
+/// thread (decompression, parsing) to the mapping thread, mapped cases from there to the
+/// caller's thread (pseudonymising, storing); the measure stage's scan hands each stored case
+/// with what it adds to the cells to the thread that adds it (`MeasuringScan`). Bounded: a
+/// slow consumer stops its producer instead of filling memory.
+package final class BatchPipe<Item>: @unchecked Sendable {
     package typealias Batch = [Result<Item, SaksgangError>]
 
     private let condition = NSCondition()
