@@ -4,8 +4,9 @@
     python3 Benchmarks/perf_groups.py PERF_DATA [--by-stage]
 
 Each sample counts once (self time): by stage, from the call stack (the outermost of
-NightlyRun.publish, DisclosureControl, NightlyRun.ingest, the measure code; samples on any
-thread but the main one are the export reader's: decompress, parse, map), and by what its leaf
+NightlyRun.publish, DisclosureControl, NightlyRun.ingest, the measure code; a sample on any
+thread but the main one is the measure scan's second thread's when its stack says so, else the
+export reader's: decompress, parse, map), and by what its leaf
 symbol is (retain/release, String, Dictionary hashing, malloc, SQLite, libxml2, SHA-256, ...;
 the first pattern that matches wins). C libraries without frame pointers (SQLite, CLP, zlib,
 the HMAC) break the stack, so their samples land in "unattributed" with their leaf group.
@@ -57,7 +58,12 @@ for s in samples:
     st = "other / unattributed stack"
     head = lines[0].split()
     if len(head) >= 2 and head[0] == "saksgang" and head[1] != main_tid:
-        st = "ingest: reader thread (decompress, parse, map)"; frames = []
+        # Other threads: the measure scan's second thread, else ingest's reading and mapping ones.
+        if any(re.search(r"MeasuringScan|CaseMeasurements", f) for f in frames):
+            st = "measure"
+        else:
+            st = "ingest: reader thread (decompress, parse, map)"
+        frames = []
     for f in reversed(frames):
         m = next((n for n, p in STAGE if re.search(p, f)), None)
         if m: st = m; break
