@@ -160,8 +160,9 @@ try time("measure", bytes: 0, cases: stored) {
     measured = measurements.figures(threshold: 5)
 }
 try time("publish", bytes: 0, cases: stored) {
-    let figures = DisclosureControl(threshold: 5).apply(measured)
-    let content = ReportContent(title: "bench", asOf: LocalDate(year: 2025, month: 6, day: 20)!, threshold: 5, figures: figures)
+    let figures = try DisclosureControl(threshold: 5).protect(measured, municipalityOfSchool: measurements.municipalityOfSchool).figures
+    let content = ReportContent(title: "bench", asOf: LocalDate(year: 2025, month: 6, day: 20)!, threshold: 5, figures: figures,
+                                schoolMunicipalities: measurements.municipalityOfSchool)
     _ = try ReportWriter.write(content, to: work + "/out")
 }
 print("cases in store \(stored)")
