@@ -79,6 +79,20 @@ final class BoundedInputTests: XCTestCase {
     /// under both limits of the demo pipeline), run by the built `saksgang` as cron would:
     /// the first row is stored, every repeat quarantined as a duplicate and counted; the
     /// child's peak memory stays under 300 MB and the quarantine file under 5 MB.
+    /// The peak memory `measure` gives is the child's, not the test process's: with 256 MB of
+    /// the test process's own in use, a run that only prints its help stays far below.
+    func testAChildsPeakMemoryIsItsOwnNotTheTestProcesss() throws {
+        let saksgang = try SaksgangExecutable()
+        let size = 256 << 20
+        let held = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 4096)
+        defer { held.deallocate() }
+        memset(held, 1, size)
+        let measured = try saksgang.measure(["--help"])
+        XCTAssertEqual(measured.status, 0, measured.standardError)
+        XCTAssertLessThan(measured.peakResidentBytes, 100_000_000, "the help's own peak, not the test process's 256 MB and more")
+        withExtendedLifetime(held) {}
+    }
+
     func testA512MiBGzipOfOneRepeatedValidRowRunsInBoundedMemory() throws {
         let environment = ProcessInfo.processInfo.environment
         guard environment[Self.largeInputsVariable] == "1" else {
