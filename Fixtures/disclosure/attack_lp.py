@@ -10,13 +10,15 @@ bounds rounded inwards to whole cases. Writes the intervals as JSON.
     python3 attack_lp.py REPORT_DIR OUT.json
     python3 attack_lp.py REPORT_DIR OUT.json PREVIOUS_REPORT_DIR
     python3 attack_lp.py REPORT_DIR OUT.json [PREVIOUS_REPORT_DIR] --sample N [--seed S]
+                         [--cell QUANTITY GROUPING GROUP]...
 
 A large night has tens of thousands of withheld cells, and two linear programs each over a
 block of up to tens of thousands of columns take seconds: the whole attack on a night of 41
 schools (18,983 withheld cells) is about a day of one core. `--sample N` attacks N withheld
 cells (and N changes with a previous report) drawn at random with seed S (default 1) and says
 so in the output; progress goes to stderr. A sample can find an unprotected cell, not prove
-there is none.
+there is none. `--cell` adds a named withheld cell to the cells attacked (one found
+unprotected before, say). tables.json and audit.json may be kept gzip-compressed (.gz).
 
 With a previous report (last night's), the attacker holds both: every relation of each,
 and that a cell can only grow from one night to the next (cases only arrive). It then
@@ -27,7 +29,9 @@ cases that arrived, e.g. the background of the one new case).
 The relations are every one a reader knows: sums over groups, schools within municipalities,
 crossings within their margins, numerator + complement = n, every n at most its group's cases.
 """
+import gzip
 import json
+import os
 import math
 import random
 import sys
@@ -71,10 +75,19 @@ def role(q):
     return "part" if q.endswith("|yes") or q.endswith("|no") else "bounded"
 
 
+def read_json(path):
+    """A report's JSON file, or its gzip-compressed copy (PATH.gz) where only that is kept."""
+    if not os.path.exists(path) and os.path.exists(path + ".gz"):
+        with gzip.open(path + ".gz", "rt", encoding="utf-8") as f:
+            return json.load(f)
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def load(report):
     """The cells of a report, their published values, and the relations between them."""
-    rows = json.load(open(f"{report}/tables.json"))["rows"]
-    audit = json.load(open(f"{report}/audit.json"))
+    rows = read_json(f"{report}/tables.json")["rows"]
+    audit = read_json(f"{report}/audit.json")
     k = audit["threshold"]
     municipality = audit["municipality_of_school"]
     index, cells, value, available = {}, [], [], []
@@ -275,7 +288,7 @@ def progress(done, total):
         print(f"  {done} of {total}", file=sys.stderr, flush=True)
 
 
-def main(report, out, previous=None, sample=None, seed=1):
+def main(report, out, previous=None, sample=None, seed=1, cells_named=()):
     now = load(report)
     k = now["k"]
     cells, value = list(now["cells"]), list(now["value"])
@@ -298,6 +311,15 @@ def main(report, out, previous=None, sample=None, seed=1):
     program = Program(value, minimum, equalities, at_most)
     result = {"solver": "scipy.optimize.linprog highs-ds", "scipy_options": OPTIONS, "threshold": k}
     candidates = sampled([i for i in program.unknown if available[i]], sample, seed)
+    # Cells named on the command line, attacked besides the sample (a cell found before).
+    for key in cells_named:
+        i = now["index"].get(tuple(key))
+        if i is None or value[i] is not None:
+            raise SystemExit(f"--cell {' '.join(key)}: not a withheld cell of the report")
+        if i not in candidates:
+            candidates.append(i)
+    if cells_named:
+        result["cells_named"] = [list(key) for key in cells_named]
     if sample is not None:
         result["sample"] = {"cells": len(candidates), "withheld_cells": sum(1 for i in program.unknown if available[i]),
                             "seed": seed}
@@ -340,14 +362,16 @@ def main(report, out, previous=None, sample=None, seed=1):
 
 
 if __name__ == "__main__":
-    args, options = [], {}
+    args, options, named = [], {}, []
     argv = sys.argv[1:]
     while argv:
         a = argv.pop(0)
         if a in ("--sample", "--seed"):
             options[a[2:]] = int(argv.pop(0))
+        elif a == "--cell":
+            named.append((argv.pop(0), argv.pop(0), argv.pop(0)))
         else:
             args.append(a)
     if not 2 <= len(args) <= 3:
         raise SystemExit(__doc__)
-    main(*args, **options)
+    main(*args, **options, cells_named=named)

@@ -36,12 +36,76 @@ public struct IntervalAudit: Sendable {
         public var width: Int? { high.map { $0 - low } }
     }
 
+    /// The program an interval is computed in.
+    enum Program {
+        /// Every relation: the attacker's program.
+        case whole
+        /// The relations between two withheld cells of different quantities left out (a
+        /// share's numerator + complement = n with n withheld; n ≤ cases with both withheld):
+        /// each quantity its own small program. Looser than the whole program, so its bounds
+        /// hold there: a least value at least k, or a greatest value 0, carries over.
+        case relaxed
+        /// n ≤ cases with both withheld and in different blocks replaced by n ≤ cases' true
+        /// value and cases ≥ n's true value: tighter than the whole program, and its blocks
+        /// stay small. A solution of one block with every other cell at its true value is a
+        /// solution of the whole program, so two solutions k apart carry over.
+        case restricted
+    }
+
     /// The intervals of `audited` cells; `known(i)` is the published value of cell i, nil
     /// when withheld or not available. With `quick`, a cell whose values seen in earlier
     /// solutions already span k is passed without its own solves (its interval is then not
-    /// exact).
+    /// exact). Every relation counts (`coupled`; without it, the looser program of
+    /// `Program.relaxed`, which proves nothing and only serves the control's first rounds).
+    ///
+    /// A quick audit with the true values (`feasible`) proves most cells in small programs:
+    /// a cell shown to span k in the restricted program spans k in the whole one; one the
+    /// relaxed program shows to be at least k, or 0, is so in the whole one; only the cells
+    /// neither shows are bounded in the whole program, which is one block of most withheld
+    /// cells of a report and costs seconds a solve on a large night.
     public func intervals(_ tables: LinkedTables, known: (Int) -> Int?, audited: [Int], quick: Bool = false,
-                          feasible: [Int?]? = nil) throws(SaksgangError) -> [Interval] {
+                          feasible: [Int?]? = nil, coupled: Bool = true) throws(SaksgangError) -> [Interval] {
+        guard coupled else {
+            return try intervals(.relaxed, tables, known: known, audited: audited, quick: quick, feasible: feasible)
+        }
+        guard quick, let feasible else {
+            return try intervals(.whole, tables, known: known, audited: audited, quick: quick, feasible: feasible)
+        }
+        var out: [Int: Interval] = [:]
+        var open: [Int] = []
+        for iv in try intervals(.restricted, tables, known: known, audited: audited, quick: true, feasible: feasible) {
+            if let width = iv.width, width >= threshold {
+                var proved = iv
+                proved.exact = false
+                proved.binding = []
+                out[iv.cell] = proved
+            } else {
+                open.append(iv.cell)
+            }
+        }
+        var rest: [Int] = []
+        if !open.isEmpty {
+            for iv in try intervals(.relaxed, tables, known: known, audited: open, quick: false, feasible: feasible, tightened: true) {
+                if iv.high == 0 {
+                    out[iv.cell] = Interval(cell: iv.cell, low: 0, high: 0, exact: true)
+                } else if iv.low >= threshold {
+                    out[iv.cell] = Interval(cell: iv.cell, low: iv.low, high: nil, exact: false)
+                } else {
+                    rest.append(iv.cell)
+                }
+            }
+        }
+        if !rest.isEmpty {
+            for iv in try intervals(.whole, tables, known: known, audited: rest, quick: true, feasible: feasible) { out[iv.cell] = iv }
+        }
+        if DisclosureTrace.isOn {
+            FileHandle.standardError.write("audit: \(audited.count) cells, \(audited.count - open.count) span k in the restricted program, \(open.count - rest.count) at least k or 0 in the relaxed one, \(rest.count) in the whole program\n".data(using: .utf8)!)
+        }
+        return audited.map { out[$0]! }
+    }
+
+    private func intervals(_ program: Program, _ tables: LinkedTables, known: (Int) -> Int?, audited: [Int], quick: Bool,
+                           feasible: [Int?]?, tightened: Bool = false) throws(SaksgangError) -> [Interval] {
         // Columns: the cells nobody outside knows.
         var column = [Int](repeating: -1, count: tables.cells.count)
         var cellOfColumn: [Int] = []
@@ -53,15 +117,18 @@ public struct IntervalAudit: Sendable {
         var upper = [Double](repeating: .infinity, count: cellOfColumn.count)
         var rows: [[(column: Int, coefficient: Double)]] = []
         var rowLower: [Double] = [], rowUpper: [Double] = []
-        /// The relation each row states, and the published cell that set a column's upper bound.
+        /// The relation each row states (−1 − b: the bound b), and the published cell that set a
+        /// column's upper bound.
         var relationOfRow: [Int] = []
+        /// The rows the relaxed program leaves out (for the bounds they propagate).
+        var relations: [(row: [(column: Int, coefficient: Double)], lower: Double, upper: Double)] = []
         var upperFrom = [Int](repeating: -1, count: cellOfColumn.count)
         var lowerFrom = [Int](repeating: -1, count: cellOfColumn.count)
         for (ri, r) in tables.equalities.enumerated() {
-            // A share's numerator + complement = n with its n withheld too: left out, so that
-            // each quantity stays its own small program (docs/disclosure.md, "Limits").
-            if r.terms.count == 3, tables.cells[r.terms[0].cell].role == .part, !tables.cells[r.terms[0].cell].isDifference,
-               known(r.terms[2].cell) == nil { continue }
+            // A share's numerator + complement = n with its n withheld too: left out of the
+            // relaxed program.
+            let leftOut = program == .relaxed && r.terms.count == 3 && tables.cells[r.terms[0].cell].role == .part
+                && !tables.cells[r.terms[0].cell].isDifference && known(r.terms[2].cell) == nil
             var row: [(column: Int, coefficient: Double)] = []
             var rhs = 0
             for t in r.terms {
@@ -71,18 +138,31 @@ public struct IntervalAudit: Sendable {
                 if rhs != 0 { throw SaksgangError(.disclosureAuditFailed, "the published tables do not add up") }
                 continue
             }
+            if leftOut {
+                relations.append((row, Double(rhs), Double(rhs)))
+                continue
+            }
             rows.append(row)
             relationOfRow.append(ri)
             rowLower.append(Double(rhs))
             rowUpper.append(Double(rhs))
         }
-        for b in tables.bounds {
+        var bothWithheld: [(small: Int, large: Int, bound: Int)] = []
+        for (bi, b) in tables.bounds.enumerated() {
             let s = column[b.small], l = column[b.large]
             switch (s >= 0, l >= 0) {
             case (true, true):
-                // Both withheld: left out, so that each quantity stays its own small program
-                // (docs/disclosure.md, "Limits").
-                break
+                // Both withheld: a row small − large ≤ 0 (left out of the relaxed program; in
+                // the restricted one, a row only within a block, below).
+                switch program {
+                case .relaxed: relations.append(([(s, 1), (l, -1)], -.infinity, 0))
+                case .restricted: bothWithheld.append((s, l, bi))
+                case .whole:
+                    rows.append([(s, 1), (l, -1)])
+                    relationOfRow.append(-1 - bi)
+                    rowLower.append(-.infinity)
+                    rowUpper.append(0)
+                }
             case (true, false):
                 if Double(constant[b.large]) < upper[s] { upper[s] = Double(constant[b.large]); upperFrom[s] = b.large }
             case (false, true):
@@ -93,7 +173,24 @@ public struct IntervalAudit: Sendable {
         for c in cellOfColumn.indices where lower[c] > upper[c] {
             throw SaksgangError(.disclosureAuditFailed, "the published tables contradict each other")
         }
+        if tightened, program == .relaxed, !relations.isEmpty {
+            // With `tightened`: the relations left out still bound each cell; their propagated bounds (which
+            // every solution of the whole program keeps) tighten the relaxed program's
+            // columns, so a cell the whole program holds at least k, or at 0, mostly shows
+            // it here too, and the relaxed program stays looser than the whole one.
+            var allRows = rows, allLower = rowLower, allUpper = rowUpper
+            for r in relations { allRows.append(r.row); allLower.append(r.lower); allUpper.append(r.upper) }
+            let (least, most) = IntervalSolver.propagate(rows: allRows, rowLower: allLower, rowUpper: allUpper, lower: lower, upper: upper)
+            for c in cellOfColumn.indices {
+                if least[c] > lower[c] + 1e-9 { lower[c] = least[c] }
+                if most[c] < upper[c] - 1e-9 { upper[c] = most[c] }
+                if lower[c] > upper[c] { lower[c] = upper[c] }
+            }
+        }
         guard !audited.isEmpty else { return [] }
+        // Far above any count the tables can hold: where the spanning objectives cap the
+        // columns that have no upper bound.
+        let cap = 4 * Double(max(1000, constant.max() ?? 0))
         // Independent blocks of columns (linked through rows): one small program each.
         var parent = Array(cellOfColumn.indices)
         func root(_ x: Int) -> Int {
@@ -104,6 +201,21 @@ public struct IntervalAudit: Sendable {
         for row in rows where row.count > 1 {
             let a = root(row[0].column)
             for t in row.dropFirst() { let b = root(t.column); if a != b { parent[b] = a } }
+        }
+        // The restricted program: n ≤ cases within a block as a row, across blocks as a bound
+        // on each side at the other's true value (the true values are a solution).
+        for (s, l, bi) in bothWithheld {
+            if root(s) == root(l) {
+                rows.append([(s, 1), (l, -1)])
+                relationOfRow.append(-1 - bi)
+                rowLower.append(-.infinity)
+                rowUpper.append(0)
+            } else if let large = feasible?[cellOfColumn[l]], let small = feasible?[cellOfColumn[s]] {
+                upper[s] = min(upper[s], Double(large))
+                lower[l] = max(lower[l], Double(small))
+            } else {
+                preconditionFailure("the restricted program needs the true values")
+            }
         }
         var members: [Int: [Int]] = [:]
         for c in cellOfColumn.indices { members[root(c), default: []].append(c) }
@@ -137,6 +249,8 @@ public struct IntervalAudit: Sendable {
             func binding() -> [Int] {
                 var out: Set<Int> = []
                 for (i, d) in solver.rowDuals.enumerated() where abs(d) > 1e-9 {
+                    // A bound between two withheld cells has no published cell.
+                    guard relationOfRow[blockRows[i]] >= 0 else { continue }
                     for t in tables.equalities[relationOfRow[blockRows[i]]].terms where column[t.cell] < 0 { out.insert(t.cell) }
                 }
                 // A column held at a bound that a published cell set (n ≤ cases, say): that cell
@@ -148,7 +262,7 @@ public struct IntervalAudit: Sendable {
                 }
                 return out.sorted()
             }
-            for iv in try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point,
+            for iv in try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point, cap: cap,
                                 binding: binding) { byCell[iv.cell] = iv }
             if DisclosureTrace.isOn, cols.count > 200 {
                 FileHandle.standardError.write("block \(cols.count): \(solver.solves) solves in \(Date().timeIntervalSince(t0)) s\n".data(using: .utf8)!)
@@ -158,7 +272,7 @@ public struct IntervalAudit: Sendable {
     }
 
     private func solve(_ solver: IntervalSolver, cells: [(cell: Int, column: Int)], quick: Bool,
-                       feasible: [Double]?, binding: () -> [Int]) throws(SaksgangError) -> [Interval] {
+                       feasible: [Double]?, cap: Double, binding: () -> [Int]) throws(SaksgangError) -> [Interval] {
         var seenLow = feasible ?? [Double](repeating: .infinity, count: solver.columns)
         var seenHigh = feasible ?? [Double](repeating: -.infinity, count: solver.columns)
         func see() {
@@ -168,32 +282,72 @@ public struct IntervalAudit: Sendable {
             }
         }
         let k = Double(threshold)
+        var provedZero: Set<Int> = []
+        /// Cells whose propagated lower bound is at least k: that bound.
+        var provedAtLeast: [Int: Int] = [:]
         if quick {
             // A few objectives that push many cells at once (all up, all down, random signs),
-            // then the cells not yet seen to span k, pushed up and down together: most
-            // cells' spans reach k without solves of their own.
+            // then objectives over the cells not yet seen to span k (all up, all down, random
+            // signs) for as long as a solve still proves more than a cell's own two would:
+            // most cells' spans reach k without solves of their own.
             var generator = SplitMix(seed: UInt64(solver.columns))
-            for round in 0..<4 {
+            solver.capUnbounded(at: cap)
+            let t0 = Date()
+            // Only when the cells audited are a good part of the block: otherwise the
+            // objectives over those cells below do it for less.
+            for round in 0..<4 where 8 * cells.count >= solver.columns {
                 let objective = (0..<solver.columns).map { _ in round < 2 ? 1.0 : (generator.next() & 1 == 0 ? 1.0 : -1.0) }
                 if case .optimal = try solver.optimize(objective, maximize: round % 2 == 0) { see() }
             }
-            var open = cells.map(\.column).filter { seenHigh[$0] - seenLow[$0] < k + 1 }
-            for _ in 0..<8 where !open.isEmpty {
+            func spans(_ c: Int) -> Bool { seenHigh[c] - seenLow[c] >= k + 1 }
+            var open = cells.map(\.column).filter { !spans($0) }
+            for round in 0..<48 where !open.isEmpty {
                 var objective = [Double](repeating: 0, count: solver.columns)
-                for c in open { objective[c] = 1 }
-                if case .optimal = try solver.optimize(objective, maximize: true) { see() }
-                if case .optimal = try solver.optimize(objective, maximize: false) { see() }
-                let still = open.filter { seenHigh[$0] - seenLow[$0] < k + 1 }
-                if still.count == open.count { break }
+                for c in open { objective[c] = round < 2 ? 1 : (generator.next() & 1 == 0 ? 1 : -1) }
+                if case .optimal = try solver.optimize(objective, maximize: round % 2 == 0) { see() }
+                let still = open.filter { !spans($0) }
+                let proved = open.count - still.count
+                open = still
+                if round >= 2, proved < max(3, open.count / 256) { break }
+            }
+            solver.capUnbounded(at: nil)
+            // Bounds that hold at every solution (propagation, no solve): a cell whose lower
+            // bound is at least k is known not to be small, one whose upper bound is 0 is a 0.
+            if !open.isEmpty {
+                let (least, most) = solver.propagatedBounds()
+                var still: [Int] = []
+                for c in open {
+                    if most[c] <= 1e-6 { provedZero.insert(c) } else if least[c] >= k - 1e-6 { provedAtLeast[c] = Int((least[c] - 1e-6).rounded(.up)) } else { still.append(c) }
+                }
                 open = still
             }
+            // Cells seen only at 0: when the greatest sum of them is 0, each is 0 wherever the
+            // tables hold (every cell is at least 0), a zero proved by one program. A cell
+            // that comes out above 0 leaves the set, which is tried again.
+            var zeros = open.filter { seenHigh[$0] <= 1e-6 }
+            for _ in 0..<8 where !zeros.isEmpty {
+                var objective = [Double](repeating: 0, count: solver.columns)
+                for c in zeros { objective[c] = 1 }
+                guard case .optimal(let sum) = try solver.optimize(objective, maximize: true) else { break }
+                see()
+                if sum <= 1e-6 { provedZero.formUnion(zeros); break }
+                zeros = zeros.filter { seenHigh[$0] <= 1e-6 }
+            }
             if DisclosureTrace.isOn, solver.columns > 200 {
-                FileHandle.standardError.write("  spanning: \(solver.solves) solves, \(open.count) of \(cells.count) cells still open\n".data(using: .utf8)!)
+                FileHandle.standardError.write("  spanning: \(solver.solves) solves, \(open.count) of \(cells.count) cells still open, \(provedZero.count) proved 0, \(provedAtLeast.count) at least k, \(Date().timeIntervalSince(t0)) s\n".data(using: .utf8)!)
             }
         }
         var out: [Interval] = []
         out.reserveCapacity(cells.count)
         for (cell, c) in cells {
+            if provedZero.contains(c) {
+                out.append(Interval(cell: cell, low: 0, high: 0, exact: true))
+                continue
+            }
+            if let low = provedAtLeast[c] {
+                out.append(Interval(cell: cell, low: low, high: nil, exact: false))
+                continue
+            }
             if quick, seenLow[c].isFinite, seenHigh[c].isFinite, seenLow[c] <= seenHigh[c] {
                 let seen = Interval(cell: cell, low: Int((seenLow[c] - 1e-6).rounded(.up)),
                                     high: Int((seenHigh[c] + 1e-6).rounded(.down)), exact: false)

@@ -18,8 +18,8 @@ struct SecondarySuppression: Sendable {
     var threshold: Int
     var maxRounds = 200
 
-    /// Returns the number of rounds and the last full audit (every withheld cell, all
-    /// protected); throws when a cell cannot be protected.
+    /// Returns the number of rounds and the audit of every withheld cell (all protected, each
+    /// from the round that last audited it); throws when a cell cannot be protected.
     func run(_ state: inout SuppressionState) throws(SaksgangError) -> (rounds: Int, audit: [IntervalAudit.Interval]) {
         let tables = state.tables
         var relationsOf = [[Int]](repeating: [], count: tables.cells.count)
@@ -74,10 +74,19 @@ struct SecondarySuppression: Sendable {
 
         var rounds = 0
         var failures: [Int: Int] = [:]
-        // Withholding more cells only relaxes the program, so a cell once proved protected
-        // stays protected; each round audits the rest, and a full audit confirms the end.
+        // First each quantity is its own small program (the relations between a share's
+        // numerator, complement and n, and between an n and the case count, left out where
+        // both sides are withheld): fast, and most of what must be withheld. Then the whole
+        // program, every relation, until no cell fails: only that proves anything.
+        var coupled = false
+        // Withholding more cells only loosens the program, so a cell shown to span k stays
+        // so (`spanning`). A cell known to be at least k, or 0, may not stay so: each round
+        // audits the cells not yet shown protected, and a last round every cell that does not
+        // span k, which ends the control when none fails.
+        var spanning: Set<Int> = []
         var proved: Set<Int> = []
-        var full = false
+        var confirming = false
+        var latest: [Int: IntervalAudit.Interval] = [:]
         while true {
             rounds += 1
             // 1. Lone cells, until none is left.
@@ -102,24 +111,45 @@ struct SecondarySuppression: Sendable {
                 }
             }
             // 2. Intervals.
-            let audited = full ? state.auditedCells : state.auditedCells.filter { !proved.contains($0) }
+            let audited = state.auditedCells.filter { !(confirming ? spanning : proved).contains($0) }
             let intervals = try IntervalAudit(threshold: threshold).intervals(tables, known: state.known,
                                                                               audited: audited, quick: true,
-                                                                              feasible: tables.values)
+                                                                              feasible: tables.values, coupled: coupled)
             let failing = intervals.filter { !$0.protected(threshold: threshold) }
-            for iv in intervals where iv.protected(threshold: threshold) { proved.insert(iv.cell) }
+            for iv in failing { proved.remove(iv.cell) }
+            for iv in intervals where iv.protected(threshold: threshold) {
+                if coupled { latest[iv.cell] = iv }
+                proved.insert(iv.cell)
+                if let width = iv.width, width >= threshold { spanning.insert(iv.cell) }
+            }
             if DisclosureTrace.isOn {
-                FileHandle.standardError.write("round \(rounds): cells \(tables.cells.indices.filter { !tables.unavailable[$0] }.count) figures \(tables.cellsOfFigure.count) withheld figures \(state.withheldFigures.count) withheld \(state.withheldCells.count) failing \(failing.count)\n".data(using: .utf8)!)
+                FileHandle.standardError.write("round \(rounds)\(coupled ? " (coupled)" : "")\(confirming ? " (confirming)" : ""): cells \(tables.cells.indices.filter { !tables.unavailable[$0] }.count) figures \(tables.cellsOfFigure.count) withheld figures \(state.withheldFigures.count) withheld \(state.withheldCells.count) failing \(failing.count)\n".data(using: .utf8)!)
                 for iv in failing.prefix(4) {
                     FileHandle.standardError.write("  \(tables.cells[iv.cell]) [\(iv.low), \(iv.high ?? -1)] true \(tables.values[iv.cell] ?? -1)\n".data(using: .utf8)!)
                 }
             }
             if failing.isEmpty {
-                if full { return (rounds, intervals) }
-                full = true
-                continue
+                guard coupled else {
+                    coupled = true
+                    proved = []
+                    spanning = []
+                    continue
+                }
+                // Done when this round audited every cell not shown to span k.
+                let now = Set(audited)
+                guard confirming || state.auditedCells.allSatisfy({ now.contains($0) || spanning.contains($0) }) else {
+                    confirming = true
+                    continue
+                }
+                // Every withheld cell's interval from the round that last audited it; one
+                // from an earlier round is two feasible points still (not the exact bounds).
+                return (rounds, state.auditedCells.map { c in
+                    var iv = latest[c]!
+                    if !now.contains(c) { iv.exact = false }
+                    return iv
+                })
             }
-            full = false
+            confirming = false
             guard rounds < maxRounds else {
                 throw SaksgangError(.disclosureAuditFailed, "secondary suppression did not protect every withheld cell")
             }
