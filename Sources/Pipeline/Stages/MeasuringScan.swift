@@ -5,7 +5,7 @@ import SaksgangCore
 
 /// The measure stage's pass over every stored case, on two threads. The store's thread reads
 /// and decodes each case, works out its durations on the school calendars and what it adds to
-/// a cell (`CaseMeasurements.facts(of:)`, which depends on the case alone), and does the rest
+/// a cell (`CaseMeasurements.Measurer`, which depends on the case alone), and does the rest
 /// of the run's per-case work (retention, the follow-up list, the school directory); a second
 /// thread adds the case to the cells of its groups. The two halves take about the same time
 /// (Benchmarks/README.md, "Throughput"). Cases cross in the store's order, in bounded
@@ -22,16 +22,15 @@ final class MeasuringScan: @unchecked Sendable {
     private let pipe = BatchPipe<Item>(capacity: MeasuringScan.batchesWaiting)
     /// Written only by the measuring thread until `done` is signalled; read only after.
     private var measurements: CaseMeasurements
-    /// The measurements as they started, read on the store's thread: what a case adds depends
-    /// on their layout, targets and clock, never on the cases added.
-    private let start: CaseMeasurements
+    /// Works out on the store's thread what a case adds.
+    private let measurer: CaseMeasurements.Measurer
     private let done = DispatchSemaphore(value: 0)
     private var batch: BatchPipe<Item>.Batch = []
     private var ended = false
 
     init(_ measurements: CaseMeasurements) {
         self.measurements = measurements
-        start = measurements
+        measurer = measurements.measurer
         batch.reserveCapacity(Self.batchSize)
         let thread = Thread { [self] in
             while let items = pipe.pop() {
@@ -45,8 +44,8 @@ final class MeasuringScan: @unchecked Sendable {
 
     /// The next case, in the store's order; returns it measured, for the follow-up list.
     func add(_ c: Case) throws -> MeasuredCase {
-        let m = start.measured(c)
-        batch.append(.success((c, start.facts(of: m))))
+        let m = measurer.measured(c)
+        batch.append(.success((c, measurer.facts(of: m))))
         if batch.count >= Self.batchSize {
             try pipe.push(batch)
             batch.removeAll(keepingCapacity: true)
