@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Pseudonymize
+@testable import Pseudonymize
 import SaksgangCore
 import XCTest
 
@@ -30,7 +30,7 @@ final class PseudonymizerTests: XCTestCase {
         XCTAssertEqual(first.caseID(caseNumber: "2024/5", school: school), second.caseID(caseNumber: "2024/5", school: school))
         XCTAssertEqual(first.pupil(localId: "L-9", source: "smc", school: school),
                        second.pupil(localId: "L-9", source: "smc", school: school))
-        // Memoised and fresh results agree.
+        // Asked again, the same.
         XCTAssertEqual(first.pupil(nationalNumber: synthetic), second.pupil(nationalNumber: synthetic))
     }
 
@@ -90,49 +90,27 @@ final class PseudonymizerTests: XCTestCase {
         XCTAssertNotEqual(p.caseID(caseNumber: "2024 /9", school: school), p.caseID(caseNumber: "2024/9", school: school))
     }
 
-    /// The ingest path's memo-free functions lay ASCII messages out on the stack; the memoised
-    /// ones build the message as a `String`. Both give the same pseudonym for every kind of
-    /// value: ASCII, surrounding whitespace, non-ASCII (NFC), escaped scope parts, empty parts.
-    func testComputedPseudonymsEqualTheMemoisedOnes() {
+    /// Scoped pseudonyms lay ASCII messages out on the stack; the general path builds the
+    /// message as a `String` (`scoped`). Both give the same pseudonym for every kind of value:
+    /// ASCII, surrounding whitespace, non-ASCII (NFC), escaped scope parts, empty parts.
+    func testStackLaidPseudonymsEqualTheGeneralOnes() {
         let p = Pseudonymizer(key: keyA)
         let values = ["2024/5", " 2024/5 ", "\t7\n", "", " ", "Å-1", "A\u{30A}-1", "x\\y", "a\u{0}b", "\u{A0}9\u{A0}",
                       "ÿ", "L-3 ", "\u{2003}L-3", String(repeating: "9", count: 300)]
         let scopes = ["974760673", "", "sk\\ole", "sk\u{0}ole", "skøle", "smc"]
         for value in values {
+            let trimmed = Pseudonymizer.trimmed(value)
             for school in scopes {
-                XCTAssertEqual(p.caseIDComputed(caseNumber: value, school: school), p.caseID(caseNumber: value, school: school),
+                XCTAssertEqual(p.caseID(caseNumber: value, school: school),
+                               p.compute(.caseNumber, Pseudonymizer.scoped([school], trimmed)),
                                "case number \(value.debugDescription) in \(school.debugDescription)")
                 for source in scopes {
-                    XCTAssertEqual(p.pupilComputed(localId: value, source: source, school: school),
-                                   p.pupil(localId: value, source: source, school: school),
+                    XCTAssertEqual(p.pupil(localId: value, source: source, school: school),
+                                   p.compute(.pupilLocal, Pseudonymizer.scoped([source, school], trimmed)),
                                    "local id \(value.debugDescription) in \(source.debugDescription), \(school.debugDescription)")
                 }
             }
-            XCTAssertEqual(p.pupilComputed(nationalNumber: value), p.pupil(nationalNumber: value))
         }
-        let number = synthetic
-        for (n, l) in [(number, nil), ("12345678901", "L-1"), (nil, " L-2"), (nil, nil), (" ", "\u{2003}")] as [(String?, String?)] {
-            let memoised = p.resolvePupil(nationalNumber: n.map(Sensitive.init), localId: l.map(Sensitive.init),
-                                          source: "smc", school: school)
-            let computed = p.resolvePupilComputed(nationalNumber: n.map(Sensitive.init), localId: l.map(Sensitive.init),
-                                                  source: "smc", school: school)
-            XCTAssertEqual(memoised.pseudonym, computed.pseudonym)
-            XCTAssertEqual(memoised.identifiedBy, computed.identifiedBy)
-            XCTAssertEqual(memoised.problem, computed.problem)
-        }
-    }
-
-    func testMemoBoundKeepsResultsUnchanged() {
-        let bounded = Pseudonymizer(key: keyA, memoLimit: 5)
-        let unbounded = Pseudonymizer(key: keyA)
-        for round in 0..<3 {
-            for i in 0..<40 {
-                XCTAssertEqual(bounded.caseID(caseNumber: "C\(i)", school: school),
-                               unbounded.caseID(caseNumber: "C\(i)", school: school), "round \(round) item \(i)")
-            }
-            XCTAssertLessThanOrEqual(bounded.memoisedCount, 5)
-        }
-        XCTAssertEqual(unbounded.memoisedCount, 40)
     }
 
     func testConcurrentUseGivesTheSameAnswers() {
@@ -150,7 +128,6 @@ final class PseudonymizerTests: XCTestCase {
             }
         }
         XCTAssertEqual(mismatches.count, 0)
-        XCTAssertEqual(p.memoisedCount, 200)
     }
 
     func testDescriptionsNeverShowIdentities() {
@@ -170,19 +147,15 @@ final class PseudonymizerTests: XCTestCase {
 
     /// Prints the cost per pseudonym; asserts nothing about time (shared machine).
     func testMeasureCost() {
-        let fresh = Pseudonymizer(key: keyA, memoLimit: 1)  // every call computes
-        let memo = Pseudonymizer(key: keyA)
+        let p = Pseudonymizer(key: keyA)
         let n = 50_000
         let ids = (0..<1000).map { "L\($0)" }
         var sink = 0
         let t0 = DispatchTime.now().uptimeNanoseconds
-        for i in 0..<n { sink &+= fresh.caseID(caseNumber: ids[i % 1000] + "x\(i & 1)", school: school).value.utf8.count }
+        for i in 0..<n { sink &+= p.caseID(caseNumber: ids[i % 1000] + "x\(i & 1)", school: school).value.utf8.count }
         let t1 = DispatchTime.now().uptimeNanoseconds
-        for i in 0..<n { sink &+= memo.caseID(caseNumber: ids[i % 1000], school: school).value.utf8.count }
-        let t2 = DispatchTime.now().uptimeNanoseconds
-        XCTAssertEqual(sink, 2 * n * 26)
-        print(String(format: "pseudonym cost: %.2f µs computed, %.2f µs memoised",
-                     Double(t1 - t0) / Double(n) / 1000, Double(t2 - t1) / Double(n) / 1000))
+        XCTAssertEqual(sink, n * 26)
+        print(String(format: "pseudonym cost: %.2f µs", Double(t1 - t0) / Double(n) / 1000))
     }
 }
 

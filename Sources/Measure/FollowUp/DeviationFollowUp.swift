@@ -60,7 +60,7 @@ public struct DeviationFollowUp: Sendable {
     }
 
     /// Adds a case already measured with this list's targets, clock and `asOf`
-    /// (`CaseMeasurements.measured(_:)`), so that its durations are not worked out again.
+    /// (`CaseMeasurements.Measurer.measured(_:)`), so that its durations are not worked out again.
     public mutating func add(_ m: MeasuredCase) {
         let c = m.c
         var kinds: UInt16 = 0

@@ -129,6 +129,6 @@ extension CaseMeasurements {
         var counters: [Int] = []
         var lacksSchoolCalendar = false
 
-        init() {}
+        public init() {}
     }
 }

@@ -13,10 +13,12 @@ import SaksgangCore
 public struct CaseMeasurements: Sendable {
     public let groupings: [Grouping]
     public let metrics: [Metric]
-    public let targets: Targets
-    public let clock: ResponseClock
+    /// What a case adds to the cells, worked out from the case alone.
+    public let measurer: Measurer
+    public var targets: Targets { measurer.targets }
+    public var clock: ResponseClock { measurer.clock }
     /// Latest export per municipality: open cases are censored there.
-    public let asOf: [String: Timestamp]
+    public var asOf: [String: Timestamp] { measurer.asOf }
     public private(set) var total = 0
     /// Cases that needed a school calendar that the pipeline does not have.
     public private(set) var casesWithoutSchoolCalendar = 0
@@ -28,7 +30,7 @@ public struct CaseMeasurements: Sendable {
     /// By school number (`schools`): its municipality. Compared, not hashed, for each case.
     private var municipalities: [String] = []
 
-    let layout: Layout
+    var layout: Layout { measurer.layout }
     /// How each grouping numbers a case's group.
     let keys: [GroupKey]
     /// The groupings whose codes are looked up for every case: those that are not crossings,
@@ -56,11 +58,8 @@ public struct CaseMeasurements: Sendable {
                 clock: ResponseClock = ResponseClock(), asOf: [String: Timestamp]) {
         self.groupings = groupings
         self.metrics = Metric.catalogue + Metric.dataQuality
-        self.targets = targets
-        self.clock = clock
-        self.asOf = asOf
         let layout = Layout(metrics: metrics)
-        self.layout = layout
+        measurer = Measurer(layout: layout, targets: targets, clock: clock, asOf: asOf)
         var bases: [Grouping] = []
         func base(_ g: Grouping) -> Int {
             if let b = bases.firstIndex(of: g) { return b }
@@ -83,27 +82,12 @@ public struct CaseMeasurements: Sendable {
         strata = strataGroupings.map { _ in GroupTable(layout, keeping: .compared) }
     }
 
-    /// Adds a case: `measured`, then `facts(of:)`, then `add(_:facts:)`.
+    /// Adds a case: its facts (`Measurer`), then `add(_:facts:)`.
     public mutating func add(_ c: Case) {
-        add(c, facts: facts(of: measured(c)))
+        add(c, facts: measurer.facts(of: measurer.measured(c)))
     }
 
-    /// The case as the metrics see it, censored at its municipality's latest export. A
-    /// `DeviationFollowUp` made with the same targets, clock and `asOf` takes the same value,
-    /// so that a case's durations on the school calendars are worked out once.
-    public func measured(_ c: Case) -> MeasuredCase {
-        MeasuredCase(c: c, clock: clock, targets: targets, censorAt: asOf[c.school.municipality] ?? c.exportTime)
-    }
-
-    /// What the case adds to each of its cells. It depends on the case alone, not on the cases
-    /// before it, so a scan on two threads works it out on one and adds it on the other.
-    public func facts(of m: MeasuredCase) -> Facts {
-        var f = Facts()
-        layout.collect(m, into: &f)
-        return f
-    }
-
-    /// Adds a case with its `facts(of:)` to the cells of its groups.
+    /// Adds a case with its facts (`Measurer.facts(of:)`) to the cells of its groups.
     public mutating func add(_ c: Case, facts: Facts) {
         total += 1
         repeats.add(c)

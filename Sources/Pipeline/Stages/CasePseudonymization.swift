@@ -14,9 +14,9 @@ public struct CasePseudonymization {
     public func apply(_ identified: IdentifiedCase) -> (Case, SaksgangError?) {
         var c = identified.body
         let school = c.school.orgnr
-        c.id = pseudonymizer.caseIDComputed(caseNumber: identified.caseNumber.revealed, school: school)
-        let pupil = pseudonymizer.resolvePupilComputed(nationalNumber: identified.pupilNationalNumber,
-                                                       localId: identified.pupilLocalId, source: c.source, school: school)
+        c.id = pseudonymizer.caseID(caseNumber: identified.caseNumber.revealed, school: school)
+        let pupil = pseudonymizer.resolvePupil(nationalNumber: identified.pupilNationalNumber,
+                                               localId: identified.pupilLocalId, source: c.source, school: school)
         c.pupil.id = pupil.pseudonym
         c.pupil.identifiedBy = pupil.identifiedBy
         let note = pupil.problem.map {

@@ -5,7 +5,7 @@ import SaksgangCore
 
 /// The measure stage's pass over every stored case, on two threads. The store's thread reads
 /// and decodes each case, works out its durations on the school calendars and what it adds to
-/// a cell (`CaseMeasurements.facts(of:)`, which depends on the case alone), and does the rest
+/// a cell (`CaseMeasurements.Measurer`, which depends on the case alone), and does the rest
 /// of the run's per-case work (retention, the follow-up list, the school directory); a second
 /// thread adds the case to the cells of its groups. The two halves take about the same time
 /// (Benchmarks/README.md, "Throughput"). Cases cross in the store's order, in bounded
@@ -18,24 +18,44 @@ final class MeasuringScan: @unchecked Sendable {
     static let batchSize = 256
     static let batchesWaiting = 8
 
-    private typealias Item = (c: Case, facts: CaseMeasurements.Facts)
-    private let pipe = BatchPipe<Item>(capacity: MeasuringScan.batchesWaiting)
+    /// Cases handed across together, with what each adds to the cells. A batch goes round:
+    /// once its cases are added it comes back to be filled again, and a case's facts are
+    /// collected into the lists of the case that had its place before, so that no case
+    /// allocates lists of its own. At most `batchesWaiting` + 2 batches exist.
+    private final class Batch: @unchecked Sendable {
+        var cases: [Case] = []
+        /// `facts[k]` is what `cases[k]` adds; past `cases.count`, lists kept for reuse.
+        var facts: [CaseMeasurements.Facts] = []
+
+        init() {
+            cases.reserveCapacity(MeasuringScan.batchSize)
+            facts.reserveCapacity(MeasuringScan.batchSize)
+        }
+    }
+
+    private let pipe = BatchPipe<Batch>(capacity: MeasuringScan.batchesWaiting)
     /// Written only by the measuring thread until `done` is signalled; read only after.
     private var measurements: CaseMeasurements
-    /// The measurements as they started, read on the store's thread: what a case adds depends
-    /// on their layout, targets and clock, never on the cases added.
-    private let start: CaseMeasurements
+    /// Works out on the store's thread what a case adds.
+    private let measurer: CaseMeasurements.Measurer
     private let done = DispatchSemaphore(value: 0)
-    private var batch: BatchPipe<Item>.Batch = []
+    /// The batch the store's thread is filling.
+    private var filling = Batch()
+    /// Batches the measuring thread has added, for the store's thread to fill again.
+    private let returnedLock = NSLock()
+    private var returned: [Batch] = []
     private var ended = false
 
     init(_ measurements: CaseMeasurements) {
         self.measurements = measurements
-        start = measurements
-        batch.reserveCapacity(Self.batchSize)
+        measurer = measurements.measurer
         let thread = Thread { [self] in
             while let items = pipe.pop() {
-                for case .success(let item) in items { self.measurements.add(item.c, facts: item.facts) }
+                for case .success(let b) in items {
+                    for k in b.cases.indices { self.measurements.add(b.cases[k], facts: b.facts[k]) }
+                    b.cases.removeAll(keepingCapacity: true)
+                    returnedLock.withLock { returned.append(b) }
+                }
             }
             done.signal()
         }
@@ -45,19 +65,21 @@ final class MeasuringScan: @unchecked Sendable {
 
     /// The next case, in the store's order; returns it measured, for the follow-up list.
     func add(_ c: Case) throws -> MeasuredCase {
-        let m = start.measured(c)
-        batch.append(.success((c, start.facts(of: m))))
-        if batch.count >= Self.batchSize {
-            try pipe.push(batch)
-            batch.removeAll(keepingCapacity: true)
+        let m = measurer.measured(c)
+        let k = filling.cases.count
+        if k == filling.facts.count { filling.facts.append(CaseMeasurements.Facts()) }
+        measurer.collect(m, into: &filling.facts[k])
+        filling.cases.append(c)
+        if filling.cases.count >= Self.batchSize {
+            try pipe.push([.success(filling)])
+            filling = returnedLock.withLock { returned.popLast() } ?? Batch()
         }
         return m
     }
 
     /// Every case was added: waits for the measuring thread and returns what it measured.
     func finish() throws -> CaseMeasurements {
-        try pipe.push(batch)
-        batch = []
+        if !filling.cases.isEmpty { try pipe.push([.success(filling)]) }
         end()
         return measurements
     }

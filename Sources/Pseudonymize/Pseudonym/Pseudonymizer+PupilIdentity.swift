@@ -20,35 +20,18 @@ extension Pseudonymizer {
     /// pupils, and dropping them would bias the comparisons the pipeline exists to make.
     public func resolvePupil(nationalNumber: Sensitive?, localId: Sensitive?,
                              source: String, school: String) -> PupilIdentity {
-        resolvePupil(nationalNumber: nationalNumber, localId: localId, source: source, school: school, memoised: true)
-    }
-
-    /// As `resolvePupil`, with the pseudonym computed past the memo. For the ingest path:
-    /// most records name a pupil not met before in the run (52,153 pupils in the 58,828 SMC
-    /// records at 100,000 generated cases), so the memo's locked look-up and insert cost more
-    /// than the few HMACs it saves.
-    package func resolvePupilComputed(nationalNumber: Sensitive?, localId: Sensitive?,
-                                      source: String, school: String) -> PupilIdentity {
-        resolvePupil(nationalNumber: nationalNumber, localId: localId, source: source, school: school, memoised: false)
-    }
-
-    private func resolvePupil(nationalNumber: Sensitive?, localId: Sensitive?, source: String, school: String,
-                              memoised: Bool) -> PupilIdentity {
         let number = nationalNumber.map { IdentityNumber.normalize($0.revealed) }.flatMap { $0.isEmpty ? nil : $0 }
         let local = localId.flatMap { Self.isBlank($0.revealed) ? nil : $0.revealed }
 
         var problem: SaksgangError.Code?
         if let number {
             if let kind = IdentityNumber.classify(number) {
-                let pseudonym = memoised ? pupil(nationalNumber: number) : pupilComputed(nationalNumber: number)
-                return (pseudonym, PupilIdentification(kind), nil)
+                return (pupil(nationalNumber: number), PupilIdentification(kind), nil)
             }
             problem = .invalidIdentity
         }
         if let local {
-            let pseudonym = memoised ? pupil(localId: local, source: source, school: school)
-                : pupilComputed(localId: local, source: source, school: school)
-            return (pseudonym, .localId, problem)
+            return (pupil(localId: local, source: source, school: school), .localId, problem)
         }
         return (nil, .none, problem)
     }

@@ -18,29 +18,21 @@ import SaksgangCore
 /// (`IdentityNumber.normalize`) but not validated here: use `resolvePupil` or
 /// `IdentityNumber.classify` first.
 ///
-/// Identities repeat across a night's exports, so results are memoised per kind, behind a
-/// lock (safe to share across threads). A kind's memo is cleared when it reaches
-/// `memoLimit` entries, which bounds memory without changing any result. The default is small
-/// on purpose: a hit saves only about a third of the ≈0.6 µs an HMAC costs, and a million
-/// memoised case numbers would cost hundreds of megabytes. The ingest path takes case ids
-/// from `caseIDComputed`, past the memo: in a night only the cases a later file updates
-/// repeat a case number (9 % of the records at 100,000 generated cases).
-public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, CustomReflectable {
+/// Every call computes the pseudonym (an HMAC, ≈0.6 µs); nothing is memoised, so the type is
+/// immutable and safe to share across threads. A memo did not pay: in a night's ingest most
+/// records name a case and a pupil not met before in the run (only the cases a later file
+/// updates repeat a case number, 9 % of the records at 100,000 generated cases; 52,153 pupils
+/// in the 58,828 SMC records), and its locked look-up and insert cost more than the HMACs it
+/// saved. A forward lookup asks for one value.
+public final class Pseudonymizer: Sendable, CustomStringConvertible, CustomReflectable {
     /// The public id of the key in use.
     public let keyID: String
-    /// Entries per kind kept before that kind's memo is cleared.
-    public let memoLimit: Int
 
     private let mac: HMACSHA256
-    private let lock = NSLock()
-    // Guarded by `lock`. Indexed by `PseudonymDomain.rawValue`.
-    private var memo: [[String: Pseudonym]]
 
-    public init(key: PseudonymKey, memoLimit: Int = 65_536) {
+    public init(key: PseudonymKey) {
         keyID = key.id
-        self.memoLimit = max(1, memoLimit)
         mac = HMACSHA256(material: key.material)
-        memo = Array(repeating: [:], count: PseudonymDomain.allCases.count)
     }
 
     // MARK: Kinds
@@ -49,44 +41,24 @@ public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, 
     /// D-, H- or synthetic number). Pass the normalised number; separators are removed
     /// here anyway so that "DDMMYY IIIKK" and "DDMMYYIIIKK" cannot become two people.
     public func pupil(nationalNumber: String) -> Pseudonym {
-        pseudonym(.pupil, Self.digitsOnly(nationalNumber))
-    }
-
-    /// The same pseudonym as `pupil(nationalNumber:)`, computed without the memo (see
-    /// `resolvePupilComputed`).
-    package func pupilComputed(nationalNumber: String) -> Pseudonym {
         compute(.pupil, Self.digitsOnly(nationalNumber))
     }
 
     /// The pseudonym of a pupil known only by a vendor's local id. Local ids are unique
     /// only within one source system and school, so both scope the pseudonym.
     public func pupil(localId: String, source: String, school: String) -> Pseudonym {
-        pseudonym(.pupilLocal, Self.scoped([source, school], Self.trimmed(localId)))
-    }
-
-    /// The same pseudonym as `pupil(localId:source:school:)`, computed without the memo (see
-    /// `resolvePupilComputed`).
-    package func pupilComputed(localId: String, source: String, school: String) -> Pseudonym {
         computeScoped(.pupilLocal, source, school, value: Self.trimmed(localId))
     }
 
     /// The pseudonym of a guardian identified by a national identity number. A guardian and
     /// a pupil with the same number get different pseudonyms.
     public func guardian(nationalNumber: String) -> Pseudonym {
-        pseudonym(.guardian, Self.digitsOnly(nationalNumber))
+        compute(.guardian, Self.digitsOnly(nationalNumber))
     }
 
     /// The pseudonym of a case: its case number within a school (case numbers repeat
     /// across schools).
     public func caseID(caseNumber: String, school: String) -> Pseudonym {
-        pseudonym(.caseNumber, Self.scoped([school], Self.trimmed(caseNumber)))
-    }
-
-    /// The same pseudonym as `caseID(caseNumber:school:)`, computed without the memo. For
-    /// the ingest path: a night's records are mostly one per case, so a case number is
-    /// rarely seen twice, and the memo's look-up, insert and growth (≈15 % of the ingesting
-    /// thread's samples on the SMC files at 100,000 cases) cost more than the HMAC it saves.
-    package func caseIDComputed(caseNumber: String, school: String) -> Pseudonym {
         computeScoped(.caseNumber, school, value: Self.trimmed(caseNumber))
     }
 
@@ -104,35 +76,13 @@ public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, 
         caseID(caseNumber: caseNumber.revealed, school: school)
     }
 
-    /// How many identities are memoised now, over all kinds (for run statistics).
-    public var memoisedCount: Int {
-        lock.withLock { memo.reduce(0) { $0 + $1.count } }
-    }
-
     public var description: String { "Pseudonymizer(key \(keyID))" }
     public var customMirror: Mirror { Mirror(self, children: ["keyID": keyID]) }
 
     // MARK: Computing
 
-    private func pseudonym(_ domain: PseudonymDomain, _ message: String) -> Pseudonym {
-        let slot = domain.rawValue
-        if let hit = lock.withLock({ memo[slot][message] }) { return hit }
-        let result = compute(domain, message)
-        lock.withLock {
-            if memo[slot].count >= memoLimit {
-                memo[slot].removeAll(keepingCapacity: true)
-            } else if memo[slot].isEmpty {
-                // Room for the whole memo at once: growing it step by step rehashed every
-                // entry again and again.
-                memo[slot].reserveCapacity(memoLimit)
-            }
-            memo[slot][message] = result
-        }
-        return result
-    }
-
-    /// The uncached pseudonym: HMAC over prefix ‖ UTF-8(NFC(message)), first 16 bytes,
-    /// base32.
+    /// The pseudonym of a whole message: HMAC over prefix ‖ UTF-8(NFC(message)), first 16
+    /// bytes, base32.
     func compute(_ domain: PseudonymDomain, _ message: String) -> Pseudonym {
         var canonical = Self.isASCII(message) ? message : message.precomposedStringWithCanonicalMapping
         return canonical.withUTF8 { pseudonym(domain, canonicalBytes: UnsafeRawBufferPointer($0)) }
@@ -196,7 +146,7 @@ public final class Pseudonymizer: @unchecked Sendable, CustomStringConvertible, 
         s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x5C && $0 != 0x00 }
     }
 
-    private static func trimmed(_ s: String) -> String {
+    static func trimmed(_ s: String) -> String {
         // ASCII ends are decided on their bytes (a last byte below 0x80 is the last scalar),
         // without looking up Unicode properties: there only 0x09–0x0D and 0x20 are White_Space.
         if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80,

@@ -24,8 +24,8 @@ struct ByteWriter: ~Copyable {
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 
     /// The bytes written, borrowed for the length of `body`.
-    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        body(UnsafeRawBufferPointer(start: start, count: count))
+    func withUnsafeBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(start: start, count: count))
     }
 
     /// Empties the buffer and keeps its memory, for the next value.
@@ -68,13 +68,16 @@ struct ByteWriter: ~Copyable {
         varint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
     }
 
-    mutating func string(_ s: String) {
+    /// Writes the string's length and UTF-8; returns where the UTF-8 lies in the bytes written.
+    @discardableResult
+    mutating func string(_ s: String) -> Range<Int> {
         var s = s
-        s.withUTF8 { utf8 in
+        return s.withUTF8 { utf8 in
             varint(UInt64(utf8.count))
             reserve(utf8.count)
             if let source = utf8.baseAddress { (start + count).update(from: source, count: utf8.count) }
             count += utf8.count
+            return count - utf8.count ..< count
         }
     }
 

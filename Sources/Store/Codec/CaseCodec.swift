@@ -58,12 +58,20 @@ public enum CaseCodec {
         return c
     }
 
-    static func write(_ c: Case, to w: inout ByteWriter) {
+    /// Where the case's key columns lie in its encoding, as ranges of the bytes written: a
+    /// store binds them from there rather than copying each string again.
+    struct KeyText {
+        var id: Range<Int>
+        var source: Range<Int>
+        var orgnr: Range<Int>
+        var municipality: Range<Int>
+    }
+
+    @discardableResult
+    static func write(_ c: Case, to w: inout ByteWriter) -> KeyText {
         w.byte(version)
-        w.string(c.id.value)
-        w.string(c.source)
-        w.string(c.school.orgnr)
-        w.string(c.school.municipality)
+        let key = KeyText(id: w.string(c.id.value), source: w.string(c.source), orgnr: w.string(c.school.orgnr),
+                          municipality: w.string(c.school.municipality))
         w.optionalString(c.school.name)
         w.optionalTimestamp(c.registered)
         w.timestamp(c.lastChanged)
@@ -108,6 +116,7 @@ public enum CaseCodec {
         } else {
             w.byte(0)
         }
+        return key
     }
 
     static func read(_ r: inout ByteReader) throws(SaksgangError) -> Case {

@@ -50,9 +50,9 @@ final class SQLiteStatement {
 
     /// Binds borrowed UTF-8 text without a copy: it must stay valid until the statement has
     /// run and been reset (see `SQLiteStore.write`).
-    @inline(__always) func bindBorrowed(_ i: Int32, text utf8: UnsafeBufferPointer<UInt8>) {
+    @inline(__always) func bindBorrowed(_ i: Int32, text utf8: UnsafeRawBufferPointer) {
         // An empty value still needs a non-null pointer to be '', not NULL.
-        let start = UnsafeRawPointer(utf8.baseAddress ?? ("" as StaticString).utf8Start)
+        let start = utf8.baseAddress ?? UnsafeRawPointer(("" as StaticString).utf8Start)
         _ = sqlite3_bind_text(handle, i, start.assumingMemoryBound(to: CChar.self), Int32(utf8.count), nil)  // nil: SQLITE_STATIC
     }
 

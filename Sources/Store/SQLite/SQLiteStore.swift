@@ -334,30 +334,19 @@ public final class SQLiteStore: CaseStore {
         s.bind(5, c.lastChanged.seconds)
         s.bind(6, c.exportTime.seconds)
         body.clear()
-        CaseCodec.write(c, to: &body)
+        let key = CaseCodec.write(c, to: &body)
         // The text and the body are bound where they lie, not copied (SQLite's copy of each
-        // was an allocation and a free per value): `run` has reset the statement (and cleared
-        // its bindings) before they go.
-        var id = c.id.value, orgnr = c.school.orgnr, municipality = c.school.municipality, source = c.source
-        let ran = id.withUTF8 { id in
-            orgnr.withUTF8 { orgnr in
-                municipality.withUTF8 { municipality in
-                    source.withUTF8 { source in
-                        body.withUnsafeBytes { body in
-                            Result { () throws(SaksgangError) in
-                                s.bindBorrowed(1, text: id)
-                                s.bindBorrowed(2, text: orgnr)
-                                s.bindBorrowed(3, text: municipality)
-                                s.bindBorrowed(4, text: source)
-                                s.bindBorrowed(7, body)
-                                try s.run(doing)
-                            }
-                        }
-                    }
-                }
-            }
+        // was an allocation and a free per value): the key columns are the body's first
+        // strings, bound from the body's bytes. `run` has reset the statement (and cleared its
+        // bindings) before the bytes change.
+        try body.withUnsafeBytes { (bytes) throws(SaksgangError) in
+            s.bindBorrowed(1, text: UnsafeRawBufferPointer(rebasing: bytes[key.id]))
+            s.bindBorrowed(2, text: UnsafeRawBufferPointer(rebasing: bytes[key.orgnr]))
+            s.bindBorrowed(3, text: UnsafeRawBufferPointer(rebasing: bytes[key.municipality]))
+            s.bindBorrowed(4, text: UnsafeRawBufferPointer(rebasing: bytes[key.source]))
+            s.bindBorrowed(7, bytes)
+            try s.run(doing)
         }
-        try ran.get()
     }
 
     private func raiseCoverage(_ municipality: String, to export: Timestamp) throws(SaksgangError) {
