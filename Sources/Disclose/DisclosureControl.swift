@@ -17,10 +17,15 @@ import SaksgangCore
 /// A withheld figure says only that it is withheld (`suppression_reason` = `withheld`).
 public struct DisclosureControl: Sendable {
     public var threshold: Int
+    /// Whether secondary suppression ends in the whole program of the interval attack (every
+    /// relation) rather than the relaxed one (docs/disclosure.md, "Limits": sound, but
+    /// minutes to hours on a large night, so not yet the default).
+    public var wholeProgram: Bool
 
-    public init(threshold: Int = 5) {
+    public init(threshold: Int = 5, wholeProgram: Bool = false) {
         precondition(threshold >= 2)
         self.threshold = threshold
+        self.wholeProgram = wholeProgram
     }
 
     public struct Result: Sendable {
@@ -58,7 +63,8 @@ public struct DisclosureControl: Sendable {
         let primary = state.withheldCells.count - earlier.count
 
         // Secondary, until the audit passes.
-        let secondary = SecondarySuppression(threshold: threshold)
+        var secondary = SecondarySuppression(threshold: threshold)
+        secondary.wholeProgram = wholeProgram
         let (rounds, intervals) = try secondary.run(&state)
 
         // The audit of what is published: the last round's, over every withheld cell.

@@ -17,6 +17,10 @@ import SaksgangCore
 struct SecondarySuppression: Sendable {
     var threshold: Int
     var maxRounds = 200
+    /// Whether the rounds end in the whole program (every relation; `IntervalAudit.Program`)
+    /// or in the relaxed one (each quantity its own program; the default for now, see
+    /// docs/disclosure.md, "Limits").
+    var wholeProgram = false
 
     /// Returns the number of rounds and the audit of every withheld cell (all protected, each
     /// from the round that last audited it); throws when a cell cannot be protected.
@@ -76,8 +80,8 @@ struct SecondarySuppression: Sendable {
         var failures: [Int: Int] = [:]
         // First each quantity is its own small program (the relations between a share's
         // numerator, complement and n, and between an n and the case count, left out where
-        // both sides are withheld): fast, and most of what must be withheld. Then the whole
-        // program, every relation, until no cell fails: only that proves anything.
+        // both sides are withheld): fast, and most of what must be withheld. Then, with
+        // `wholeProgram`, the whole program, every relation, until no cell fails.
         var coupled = false
         // Withholding more cells only loosens the program, so a cell shown to span k stays
         // so (`spanning`). A cell known to be at least k, or 0, may not stay so: each round
@@ -118,7 +122,7 @@ struct SecondarySuppression: Sendable {
             let failing = intervals.filter { !$0.protected(threshold: threshold) }
             for iv in failing { proved.remove(iv.cell) }
             for iv in intervals where iv.protected(threshold: threshold) {
-                if coupled { latest[iv.cell] = iv }
+                if coupled || !wholeProgram { latest[iv.cell] = iv }
                 proved.insert(iv.cell)
                 if let width = iv.width, width >= threshold { spanning.insert(iv.cell) }
             }
@@ -129,7 +133,7 @@ struct SecondarySuppression: Sendable {
                 }
             }
             if failing.isEmpty {
-                guard coupled else {
+                guard coupled || !wholeProgram else {
                     coupled = true
                     proved = []
                     spanning = []

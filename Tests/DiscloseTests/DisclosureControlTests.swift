@@ -52,6 +52,21 @@ final class DisclosureControlTests: XCTestCase {
         XCTAssertEqual(result.audit.cellsUnprotected, 0)
     }
 
+    /// Ending the rounds in the whole program (every relation): the published tables pass the
+    /// audit over every relation, which `saksgang audit` runs.
+    func testTheWholeProgramControlPassesTheAuditOverEveryRelation() throws {
+        let input = [count("all", "all", 60), count("sami", "no", 30), count("sami", "yes", 30), count("sami", "unknown", 0),
+                     resolved("all", "all", n: 60, yes: 30), resolved("sami", "no", n: 30, yes: 28),
+                     resolved("sami", "yes", n: 30, yes: 2), resolved("sami", "unknown", n: 0, yes: 0),
+                     median("all", "all", n: 30), median("sami", "no", n: 27), median("sami", "yes", n: 3)]
+        let whole = DisclosureControl(threshold: 5, wholeProgram: true)
+        let result = try whole.protect(input, municipalityOfSchool: [:])
+        XCTAssertTrue(result.audit.passed)
+        let again = try whole.audit(published: result.figures, municipalityOfSchool: [:], exact: true)
+        XCTAssertTrue(again.passed)
+        XCTAssertEqual(again.cellsChecked, result.audit.cellsChecked)
+    }
+
     func testASmallSchoolPublishesNoZeroCells() throws {
         let schools = [("974000001", 3, 0), ("974000002", 30, 6), ("974000003", 27, 0)]
         var input = [count("all", "all", 60), count("municipality", "0301", 60)]

@@ -6,10 +6,11 @@ import XCTest
 
 /// A generated night of 41 schools (`saksgang generate --cases 10000 --seed 20251122`, the
 /// exports of municipalities 0301, 5501 and 5610; Fixtures/disclosure/README.md): what the
-/// control published before its audit took every relation (`night41-before/`) and after
-/// (`night41/`), each with a sampled attack by scipy's HiGHS over every relation a reader
-/// knows. Before, one withheld cell of the sample was pinned to [0, 3]; after, the same cell
-/// and a new sample are protected, and Saksgang's own audit finds the [0, 3] that scipy found.
+/// default control publishes (`night41-before/`, rounds in the relaxed program) and what the
+/// whole-program control publishes (`night41/`), each with a sampled attack by scipy's HiGHS
+/// over every relation a reader knows. In the first, one withheld cell of the sample is pinned
+/// to [0, 3], and Saksgang's own audit over every relation finds the same; in the second, that
+/// cell and a sample are protected.
 final class LargeNightAttackTests: XCTestCase {
     private struct Attack: Decodable {
         struct Cell: Decodable {
