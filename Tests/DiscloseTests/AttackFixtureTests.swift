@@ -11,32 +11,7 @@ import XCTest
 final class AttackFixtureTests: XCTestCase {
     private var report: URL { RepoPaths.fixtures.appendingPathComponent("disclosure/report") }
 
-    private struct Attack: Decodable {
-        struct Cell: Decodable {
-            var quantity: String, grouping: String, group: String
-            var low: Int
-            var high: Int?
-            var protected: Bool
-        }
-        struct Change: Decodable {
-            var quantity: String, grouping: String, group: String
-            var low: Int?
-            var high: Int?
-            var revealing: Bool
-        }
-        var threshold: Int
-        var intervals: [Cell]
-        var changes: [Change]?
-        var changesChecked: Int?
-        enum CodingKeys: String, CodingKey {
-            case threshold, intervals, changes
-            case changesChecked = "changes_checked"
-        }
-    }
-
-    private func attack(_ name: String = "attack_lp.json") throws -> Attack {
-        try JSONDecoder().decode(Attack.self, from: Data(contentsOf: RepoPaths.fixtures.appendingPathComponent("disclosure/" + name)))
-    }
+    private func attack(_ name: String = "attack_lp.json") throws -> ScipyAttack { try ScipyAttack.fixture(name) }
 
     func testTheScipyAttackFindsNoWithheldCellPinnedCloserThanK() throws {
         let a = try attack()

@@ -12,22 +12,6 @@ import XCTest
 /// to [0, 3], and Saksgang's own audit over every relation finds the same; in the second, that
 /// cell and a sample are protected.
 final class LargeNightAttackTests: XCTestCase {
-    private struct Attack: Decodable {
-        struct Cell: Decodable {
-            var quantity: String, grouping: String, group: String
-            var low: Int
-            var high: Int?
-            var protected: Bool
-        }
-        struct Sample: Decodable {
-            var cells: Int
-            var seed: Int
-        }
-        var threshold: Int
-        var intervals: [Cell]
-        var sample: Sample?
-    }
-
     private struct Tables: Decodable {
         var threshold: Int
         var rows: [Figure]
@@ -43,9 +27,7 @@ final class LargeNightAttackTests: XCTestCase {
 
     private func fixture(_ name: String) -> URL { RepoPaths.fixtures.appendingPathComponent("disclosure/" + name) }
 
-    private func attack(_ name: String) throws -> Attack {
-        try JSONDecoder().decode(Attack.self, from: Data(contentsOf: fixture(name)))
-    }
+    private func attack(_ name: String) throws -> ScipyAttack { try ScipyAttack.fixture(name) }
 
     /// A gzip-compressed fixture file, decompressed by gzip(1).
     private func gunzipped(_ url: URL) throws -> Data {
@@ -70,7 +52,7 @@ final class LargeNightAttackTests: XCTestCase {
     func testTheSampledAttackBeforeFoundTheCellPinnedToZeroToThree() throws {
         let a = try attack("attack_night41_before.json")
         let pinned = a.intervals.filter { !$0.protected }
-        XCTAssertEqual(pinned.map { CountCell(quantity: $0.quantity, grouping: $0.grouping, group: $0.group) }, [leaked])
+        XCTAssertEqual(pinned.map(\.countCell), [leaked])
         XCTAssertEqual(pinned.first?.low, 0)
         XCTAssertEqual(pinned.first?.high, 3)
     }
@@ -78,7 +60,7 @@ final class LargeNightAttackTests: XCTestCase {
     func testTheSampledAttackNowFindsNoWithheldCellPinnedCloserThanK() throws {
         let a = try attack("attack_night41.json")
         XCTAssertGreaterThanOrEqual(a.sample?.cells ?? 0, 100)
-        XCTAssertTrue(a.intervals.contains { CountCell(quantity: $0.quantity, grouping: $0.grouping, group: $0.group) == leaked },
+        XCTAssertTrue(a.intervals.contains { $0.countCell == leaked },
                       "the cell found before is attacked again")
         for c in a.intervals {
             XCTAssertTrue(c.protected, "\(c.quantity) \(c.grouping)=\(c.group) [\(c.low), \(String(describing: c.high))]")
