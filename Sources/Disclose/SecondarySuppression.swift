@@ -120,9 +120,11 @@ struct SecondarySuppression: Sendable {
                                                                               audited: audited, quick: true,
                                                                               feasible: tables.values, coupled: coupled)
             let failing = intervals.filter { !$0.protected(threshold: threshold) }
+            // The program the rounds end in: its intervals are the ones published.
+            let last = coupled || !wholeProgram
             for iv in failing { proved.remove(iv.cell) }
             for iv in intervals where iv.protected(threshold: threshold) {
-                if coupled || !wholeProgram { latest[iv.cell] = iv }
+                if last { latest[iv.cell] = iv }
                 proved.insert(iv.cell)
                 if let width = iv.width, width >= threshold { spanning.insert(iv.cell) }
             }
@@ -133,7 +135,7 @@ struct SecondarySuppression: Sendable {
                 }
             }
             if failing.isEmpty {
-                guard coupled || !wholeProgram else {
+                guard last else {
                     coupled = true
                     proved = []
                     spanning = []
