@@ -74,4 +74,25 @@ final class PipelineFileCheckTests: XCTestCase {
             XCTAssertEqual((error as! SaksgangError).location.field, "treshold")
         }
     }
+
+    /// `disclosure_program` chooses the program secondary suppression ends in: `relaxed` when
+    /// left out, `whole` when asked for, anything else an error naming the field.
+    func testTheDisclosureProgramIsReadAndChecked() throws {
+        let dir = RepoPaths.temporaryDirectory("saksgang-pipeline")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("p.yml").path
+        let mapping = RepoPaths.pipelines.appendingPathComponent("mappings/smx.yml").path
+        let base = good.replacingOccurrences(of: "[mappings/smx.yml]", with: "[\"\(mapping)\"]")
+        func load(_ line: String?) throws -> LoadedPipeline {
+            let text = line.map { base.replacingOccurrences(of: "threshold: 5", with: "threshold: 5\n\($0)") } ?? base
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return try LoadedPipeline.load(path: path)
+        }
+        XCTAssertFalse(try load(nil).wholeProgram)
+        XCTAssertFalse(try load("disclosure_program: relaxed").wholeProgram)
+        XCTAssertTrue(try load("disclosure_program: whole").wholeProgram)
+        XCTAssertThrowsError(try load("disclosure_program: exact")) { error in
+            XCTAssertEqual((error as! SaksgangError).location.field, "disclosure_program")
+        }
+    }
 }

@@ -33,6 +33,7 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         case name, input, output, state, key, mappings, threshold, language, targets, limits, calendars, correction, metrics
         case store, retention
         case publishEvery = "publish_every"
+        case disclosureProgram = "disclosure_program"
     }
 
     /// `holm` (default) or `benjamini-hochberg`: the correction for multiple testing of the
@@ -42,6 +43,11 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     /// `week` (default), `month` or `night`: how often the published figures are renewed
     /// (docs/disclosure.md, "Across nights").
     public var publishEvery: String?
+
+    /// `relaxed` (default) or `whole`: the program secondary suppression ends in
+    /// (docs/disclosure.md, "Limits"): `whole` closes the gap the relaxed program leaves, at
+    /// minutes (41 schools) to far longer (90 schools) of the night.
+    public var disclosureProgram: String?
 
     /// Local targets; a target left out keeps its default.
     public struct TargetsConfig: Codable, Sendable, Equatable {

@@ -23,6 +23,8 @@ public struct LoadedPipeline: Sendable {
     public var limits: DecompressionLimits
     /// The correction for multiple testing of the comparisons.
     public var correction: Figure.Correction
+    /// Whether secondary suppression ends in the whole program of the interval attack.
+    public var wholeProgram = false
     /// How often the published figures are renewed.
     public var publishEvery: PublicationPeriod = .week
     /// Quarantine entries listed per file and reason before the rest are summarised.
@@ -87,6 +89,10 @@ public struct LoadedPipeline: Sendable {
         guard let correction = Figure.Correction(rawValue: config.correction ?? Figure.Correction.holm.rawValue) else {
             throw SaksgangError(.configuration, "correction must be holm or benjamini-hochberg", at: .init(file: path, field: "correction"))
         }
+        let program = config.disclosureProgram ?? "relaxed"
+        guard ["relaxed", "whole"].contains(program) else {
+            throw SaksgangError(.configuration, "disclosure_program must be relaxed or whole", at: .init(file: path, field: "disclosure_program"))
+        }
         var limits = DecompressionLimits.standard
         if let mib = config.limits?.maxDecompressedMiB { limits.maxOutputBytes = Int64(mib) << 20 }
         if let ratio = config.limits?.maxRatio { limits.maxRatio = ratio }
@@ -97,6 +103,7 @@ public struct LoadedPipeline: Sendable {
             stateDirectory: overrides.state.map { absolute($0) } ?? resolve(config.state),
             keyPath: overrides.key.map { absolute($0) } ?? resolve(config.key),
             mappings: mappings, threshold: threshold, limits: limits, correction: correction)
+        loaded.wholeProgram = program == "whole"
         if let cap = config.limits?.maxQuarantineEntries {
             guard cap >= 1 else {
                 throw SaksgangError(.configuration, "limits.max_quarantine_entries must be at least 1",

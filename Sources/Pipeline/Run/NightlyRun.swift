@@ -167,7 +167,7 @@ public final class NightlyRun {
             record = previous
             logger.info("the figures of the last publication are published again", metadata: ["as_of": "\(previous.asOf)"])
         } else {
-            let disclosed = try DisclosureControl(threshold: pipeline.threshold).protect(
+            let disclosed = try DisclosureControl(threshold: pipeline.threshold, wholeProgram: pipeline.wholeProgram).protect(
                 measured, municipalityOfSchool: measurements.municipalityOfSchool, previous: previous)
             logger.info("disclosure control done", metadata: [
                 "cells": "\(disclosed.audit.control?.cells ?? 0)", "cells_withheld": "\(disclosed.audit.control?.cellsWithheld ?? 0)",
