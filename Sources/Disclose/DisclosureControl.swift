@@ -63,9 +63,7 @@ public struct DisclosureControl: Sendable {
         let primary = state.withheldCells.count - earlier.count
 
         // Secondary, until the audit passes.
-        var secondary = SecondarySuppression(threshold: threshold)
-        secondary.wholeProgram = wholeProgram
-        let (rounds, intervals) = try secondary.run(&state)
+        let (rounds, intervals) = try SecondarySuppression(threshold: threshold, wholeProgram: wholeProgram).run(&state)
 
         // The audit of what is published: the last round's, over every withheld cell.
         let audited = state.auditedCells

@@ -147,6 +147,13 @@ public struct IntervalAudit: Sendable {
             rowLower.append(Double(rhs))
             rowUpper.append(Double(rhs))
         }
+        /// The bound `bi` between two withheld columns as a row: small − large ≤ 0.
+        func boundRow(_ s: Int, _ l: Int, _ bi: Int) {
+            rows.append([(s, 1), (l, -1)])
+            relationOfRow.append(-1 - bi)
+            rowLower.append(-.infinity)
+            rowUpper.append(0)
+        }
         var bothWithheld: [(small: Int, large: Int, bound: Int)] = []
         for (bi, b) in tables.bounds.enumerated() {
             let s = column[b.small], l = column[b.large]
@@ -157,11 +164,7 @@ public struct IntervalAudit: Sendable {
                 switch program {
                 case .relaxed: relations.append(([(s, 1), (l, -1)], -.infinity, 0))
                 case .restricted: bothWithheld.append((s, l, bi))
-                case .whole:
-                    rows.append([(s, 1), (l, -1)])
-                    relationOfRow.append(-1 - bi)
-                    rowLower.append(-.infinity)
-                    rowUpper.append(0)
+                case .whole: boundRow(s, l, bi)
                 }
             case (true, false):
                 if Double(constant[b.large]) < upper[s] { upper[s] = Double(constant[b.large]); upperFrom[s] = b.large }
@@ -206,10 +209,7 @@ public struct IntervalAudit: Sendable {
         // on each side at the other's true value (the true values are a solution).
         for (s, l, bi) in bothWithheld {
             if root(s) == root(l) {
-                rows.append([(s, 1), (l, -1)])
-                relationOfRow.append(-1 - bi)
-                rowLower.append(-.infinity)
-                rowUpper.append(0)
+                boundRow(s, l, bi)
             } else if let large = feasible?[cellOfColumn[l]], let small = feasible?[cellOfColumn[s]] {
                 upper[s] = min(upper[s], Double(large))
                 lower[l] = max(lower[l], Double(small))

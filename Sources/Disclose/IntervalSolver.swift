@@ -18,8 +18,6 @@ final class IntervalSolver {
     let rowCount: Int
     /// Programs solved so far.
     private(set) var solves = 0
-    /// The column upper bounds as loaded (`greatestFiniteMagnitude`: none).
-    private let upperBounds: [Double]
     /// The program as loaded, for `propagatedBounds`.
     private let rows: [[(column: Int, coefficient: Double)]]
     private let rowLower: [Double], rowUpper: [Double]
@@ -50,7 +48,7 @@ final class IntervalSolver {
         }
         let objective = [Double](repeating: 0, count: columns)
         let infinity = Double.greatestFiniteMagnitude
-        upperBounds = upper.map { $0.isFinite ? $0 : infinity }
+        let upperBounds = upper.map { $0.isFinite ? $0 : infinity }
         let rowLowerBounds = rowLower.map { $0.isFinite ? $0 : -infinity }
         let rowUpperBounds = rowUpper.map { $0.isFinite ? $0 : infinity }
         Clp_loadProblem(model, Int32(columns), Int32(rows.count), start, index, value, lower, upperBounds, objective,
@@ -114,8 +112,7 @@ final class IntervalSolver {
     /// column can take holds; it lets an objective that pushes many columns up at once end
     /// at a point rather than at "unbounded".
     func capUnbounded(at cap: Double?) {
-        let infinity = Double.greatestFiniteMagnitude
-        Clp_chgColumnUpper(model, cap.map { c in upperBounds.map { $0 == infinity ? c : $0 } } ?? upperBounds)
+        Clp_chgColumnUpper(model, upper.map { $0.isFinite ? $0 : cap ?? .greatestFiniteMagnitude })
     }
 
     enum Outcome: Equatable {
