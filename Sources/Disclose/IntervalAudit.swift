@@ -230,8 +230,12 @@ public struct IntervalAudit: Sendable {
             let sizes = auditedOf.keys.map { members[$0]!.count }.sorted(by: >)
             FileHandle.standardError.write("LP: \(cellOfColumn.count) columns, \(rows.count) rows, blocks \(sizes.prefix(8))\n".data(using: .utf8)!)
         }
-        var byCell: [Int: Interval] = [:]
-        for (block, cells) in auditedOf {
+        // The blocks are solved on the machine's cores, the largest first; each block's
+        // program and objectives depend on the block alone, so the intervals do not depend
+        // on the number of cores.
+        let blocks = auditedOf.sorted { (members[$0.key]!.count, $0.key) > (members[$1.key]!.count, $1.key) }
+        let solved = try ParallelWork.map(blocks.count) { b throws(SaksgangError) -> [Interval] in
+            let (block, cells) = blocks[b]
             let cols = members[block]!
             var local = [Int: Int]()
             for (i, c) in cols.enumerated() { local[c] = i }
@@ -262,12 +266,15 @@ public struct IntervalAudit: Sendable {
                 }
                 return out.sorted()
             }
-            for iv in try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point, cap: cap,
-                                binding: binding) { byCell[iv.cell] = iv }
+            let intervals = try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point,
+                                      cap: cap, binding: binding)
             if DisclosureTrace.isOn, cols.count > 200 {
                 FileHandle.standardError.write("block \(cols.count): \(solver.solves) solves in \(Date().timeIntervalSince(t0)) s\n".data(using: .utf8)!)
             }
+            return intervals
         }
+        var byCell: [Int: Interval] = [:]
+        for intervals in solved { for iv in intervals { byCell[iv.cell] = iv } }
         return audited.map { byCell[$0]! }
     }
 

@@ -6,31 +6,42 @@ extension CaseMeasurements {
     /// metrics for `qualityGroupings`; then the comparisons of every group with its reference
     /// (pooled and within schools), corrected for multiple testing as one family, flagged only
     /// where both groups have at least `threshold` cases.
+    ///
+    /// The comparisons and each grouping's figures are worked out on the machine's cores
+    /// (`ParallelWork`); the list is the same, in the same order, as on one core.
     public func figures(threshold: Int, correction: Figure.Correction = .holm) -> [Figure] {
-        var out: [Figure] = []
         let pupilCounts = repeats.counts()
-        for (i, grouping) in groupings.enumerated() {
-            let quality = Self.qualityGroupings.contains(grouping)
-            let pupils = pupilCounts[grouping.name] ?? [:]
-            let numbers = cellNumbers(i)
-            let cells = self.cells(i)
-            for group in groups(i) {
-                let cell = numbers[group].map { cells[$0] } ?? Cell(layout)
-                for (m, metric) in metrics.enumerated() where quality || !Metric.dataQuality.contains(metric) {
-                    if case .pupilShare = metric.kind {
-                        guard RepeatVictimisation.groupings.contains(grouping) else { continue }
-                        let (yes, total) = pupils[group] ?? (0, 0)
-                        out.append(wilson(yes: yes, total: total) {
-                            Figure(metric: metric, statistic: .share, unit: .proportion, grouping: grouping.name, group: group,
-                                   n: $0, estimate: $1, ciLow: $2, ciHigh: $3, numerator: yes)
-                        })
-                        continue
-                    }
-                    out += figures(metric, index: m, cell: cell, grouping: grouping.name, group: group)
+        // Piece 0, the comparisons, is the longest: it is taken first.
+        let pieces = ParallelWork.map(groupings.count + 1) { k in
+            k == 0 ? comparisons(threshold: threshold, correction: correction, pupils: pupilCounts)
+                : figures(ofGrouping: k - 1, pupils: pupilCounts)
+        }
+        return pieces[1...].flatMap { $0 } + pieces[0]
+    }
+
+    /// The figures of grouping `i`: each group in display order, each metric of the catalogue.
+    private func figures(ofGrouping i: Int, pupils pupilCounts: [String: [String: (yes: Int, total: Int)]]) -> [Figure] {
+        var out: [Figure] = []
+        let grouping = groupings[i]
+        let quality = Self.qualityGroupings.contains(grouping)
+        let pupils = pupilCounts[grouping.name] ?? [:]
+        let numbers = cellNumbers(i)
+        let cells = self.cells(i)
+        for group in groups(i) {
+            let cell = numbers[group].map { cells[$0] } ?? Cell(layout)
+            for (m, metric) in metrics.enumerated() where quality || !Metric.dataQuality.contains(metric) {
+                if case .pupilShare = metric.kind {
+                    guard RepeatVictimisation.groupings.contains(grouping) else { continue }
+                    let (yes, total) = pupils[group] ?? (0, 0)
+                    out.append(wilson(yes: yes, total: total) {
+                        Figure(metric: metric, statistic: .share, unit: .proportion, grouping: grouping.name, group: group,
+                               n: $0, estimate: $1, ciLow: $2, ciHigh: $3, numerator: yes)
+                    })
+                    continue
                 }
+                out += figures(metric, index: m, cell: cell, grouping: grouping.name, group: group)
             }
         }
-        out += comparisons(threshold: threshold, correction: correction, pupils: pupilCounts)
         return out
     }
 

@@ -58,16 +58,24 @@ extension NightlyRun {
             narrowestWidth: audit.narrowest.flatMap { n in n.high.map { Double($0 - n.low) } }, passed: audit.passed)
         try staging.prepare()
         do {
-            var outputs = try ReportWriter.write(content, to: staging.path)
-            outputs += try FollowUpListWriter.write(extras.followUp, to: staging.path)
-            try FileManager.default.createDirectory(atPath: pipeline.outputDirectory + "/" + FollowUpListWriter.folder,
-                                                    withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let quarantineURL = URL(fileURLWithPath: staging.path).appendingPathComponent(FollowUpListWriter.quarantineName)
-            try data.write(to: quarantineURL, options: .atomic)
-            outputs.append(OutputFile(name: FollowUpListWriter.quarantineName, sha256: FileHash.sha256(data: data), bytes: data.count))
-            let auditData = try audit.encoded()
-            try auditData.write(to: URL(fileURLWithPath: staging.path).appendingPathComponent("audit.json"), options: .atomic)
-            outputs.append(OutputFile(name: "audit.json", sha256: FileHash.sha256(data: auditData), bytes: auditData.count))
+            // The report's files on one side, the internal files and the audit on the other.
+            let (report, beside) = ParallelWork.both({ Result { try ReportWriter.write(content, to: staging.path) } }, {
+                Result { () throws -> [OutputFile] in
+                    var outputs = try FollowUpListWriter.write(extras.followUp, to: staging.path)
+                    try FileManager.default.createDirectory(atPath: pipeline.outputDirectory + "/" + FollowUpListWriter.folder,
+                                                            withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                    let quarantineURL = URL(fileURLWithPath: staging.path).appendingPathComponent(FollowUpListWriter.quarantineName)
+                    try data.write(to: quarantineURL, options: .atomic)
+                    outputs.append(OutputFile(name: FollowUpListWriter.quarantineName, sha256: FileHash.sha256(data: data),
+                                              bytes: data.count))
+                    let auditData = try audit.encoded()
+                    try auditData.write(to: URL(fileURLWithPath: staging.path).appendingPathComponent("audit.json"), options: .atomic)
+                    outputs.append(OutputFile(name: "audit.json", sha256: FileHash.sha256(data: auditData), bytes: auditData.count))
+                    return outputs
+                }
+            })
+            var outputs = try report.get()
+            outputs += try beside.get()
             let inputs = outcomes.filter { $0.status != .unmatched }.map { o in
                 if o.status != .quarantined, let f = storedByHash[o.hash] {
                     var record = InputFileRecord(name: o.name, sha256: f.hash, bytes: f.bytes, format: f.format, status: .ingested,

@@ -63,6 +63,13 @@ public final class NightlyRun {
         }
     }
 
+    /// The seconds since `clock`, to a tenth, for the log; `clock` moves to now.
+    private static func seconds(since clock: inout Date) -> String {
+        let now = Date()
+        defer { clock = now }
+        return String(format: "%.1f", now.timeIntervalSince(clock))
+    }
+
     private func runStages() throws(SaksgangError) -> Outcome {
         let fm = FileManager.default
         do { try fm.createDirectory(atPath: pipeline.stateDirectory, withIntermediateDirectories: true,
@@ -122,6 +129,7 @@ public final class NightlyRun {
         // Measure from everything stored, not only tonight's files; cases past the retention
         // period are left out, then removed. What ingest's threads freed is handed back first.
         HeapRelease.trim()
+        var clock = Date()
         let latestExports = try store.latestExports()
         var measurements = CaseMeasurements(groupings: Grouping.standard, targets: targets, clock: pipeline.clock,
                                             asOf: latestExports)
@@ -147,6 +155,7 @@ public final class NightlyRun {
             scan.abandon()
             throw SaksgangError(.store, "the stored cases could not be read")
         }
+        logger.info("stored cases measured", metadata: ["cases": "\(measurements.total)", "seconds": "\(Self.seconds(since: &clock))"])
         let retained = try retention?.remove(expired, from: store)
         if let retained, !expired.isEmpty {
             logger.notice("closed cases past the retention period removed from the store",
@@ -158,6 +167,7 @@ public final class NightlyRun {
         // the same day (a correction, a file read again) renews at once.
         let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
         let measured = measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction)
+        logger.info("figures worked out", metadata: ["figures": "\(measured.count)", "seconds": "\(Self.seconds(since: &clock))"])
         let previous = try PublicationRecord.load(from: store)
             .flatMap { $0.threshold == pipeline.threshold ? $0 : nil }
         let record: PreviousPublication
@@ -190,12 +200,18 @@ public final class NightlyRun {
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
-        let outputs = try publish(figures: figures, dataQuality: quality,
-                                  extras: ReportExtras(curves: curves, schools: schools, followUp: followUp), outcomes: outcomes,
-                                  quarantine: try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store),
-                                  keyID: key.id, retention: retained, store: store, staging: staging, audit: record.audit,
-                                  asOf: record.asOfDate ?? asOf)
-        try PublicationRecord.save(record, in: store)
+        let quarantineData = try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store)
+        // The record is encoded while the reports are written; it is stored once they are.
+        let (written, recordText) = ParallelWork.both({
+            Result { () throws(SaksgangError) in
+                try publish(figures: figures, dataQuality: quality,
+                            extras: ReportExtras(curves: curves, schools: schools, followUp: followUp), outcomes: outcomes,
+                            quarantine: quarantineData, keyID: key.id, retention: retained, store: store, staging: staging,
+                            audit: record.audit, asOf: record.asOfDate ?? asOf)
+            }
+        }, { Result { () throws(SaksgangError) in try PublicationRecord.text(of: record) } })
+        let outputs = try written.get()
+        try PublicationRecord.save(try recordText.get(), in: store)
         ReportState(token: token, outputs: outputs).save(in: store)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
                               casesInStore: casesMeasured, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)
