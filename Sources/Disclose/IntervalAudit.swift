@@ -11,8 +11,13 @@ import SaksgangCore
 /// let be published anyway).
 public struct IntervalAudit: Sendable {
     public var threshold: Int
+    /// The threads the independent blocks are solved on (the intervals do not depend on it).
+    public var threads: Int
 
-    public init(threshold: Int) { self.threshold = threshold }
+    public init(threshold: Int, threads: Int = ParallelWork.threads) {
+        self.threshold = threshold
+        self.threads = threads
+    }
 
     public struct Interval: Sendable, Equatable {
         public var cell: Int
@@ -234,7 +239,7 @@ public struct IntervalAudit: Sendable {
         // program and objectives depend on the block alone, so the intervals do not depend
         // on the number of cores.
         let blocks = auditedOf.sorted { (members[$0.key]!.count, $0.key) > (members[$1.key]!.count, $1.key) }
-        let solved = try ParallelWork.map(blocks.count) { b throws(SaksgangError) -> [Interval] in
+        let solved = try ParallelWork.map(blocks.count, threads: threads) { b throws(SaksgangError) -> [Interval] in
             let (block, cells) = blocks[b]
             let cols = members[block]!
             var local = [Int: Int]()

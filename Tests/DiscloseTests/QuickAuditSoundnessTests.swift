@@ -109,4 +109,25 @@ final class QuickAuditSoundnessTests: XCTestCase {
         XCTAssertGreaterThan(unprotected, 0)
         XCTAssertGreaterThan(spans, 100)
     }
+
+    /// The blocks are solved on several threads: the intervals (bounds, exactness, binding
+    /// cells) are the same on one thread as on four, quick and exact, in every program.
+    func testTheIntervalsDoNotDependOnTheThreads() throws {
+        for seed in 1...3 as ClosedRange<UInt64> {
+            let (figures, municipality, withheldFigures) = night(seed: seed, schools: 10)
+            let tables = LinkedTables(figures: figures, municipalityOfSchool: municipality, source: .truth)
+            var hidden: Set<Int> = []
+            for f in withheldFigures { hidden.formUnion(tables.cellsOfFigure[f]) }
+            let known: (Int) -> Int? = { hidden.contains($0) ? nil : tables.values[$0] }
+            let audited = hidden.sorted()
+            for (quick, coupled) in [(true, true), (false, true), (true, false)] {
+                let runs = try [1, 4].map { threads in
+                    try IntervalAudit(threshold: k, threads: threads).intervals(
+                        tables, known: known, audited: audited, quick: quick, feasible: tables.values, coupled: coupled)
+                }
+                XCTAssertEqual(runs[0].count, audited.count)
+                XCTAssertEqual(runs[0], runs[1], "seed \(seed), quick \(quick), coupled \(coupled)")
+            }
+        }
+    }
 }

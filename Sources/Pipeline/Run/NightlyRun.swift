@@ -200,18 +200,12 @@ public final class NightlyRun {
 
         let quarantinedFiles = outcomes.filter { $0.status == .quarantined }.count
         let quarantinedRecords = outcomes.reduce(0) { $0 + $1.quarantined }
-        let quarantineData = try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store)
-        // The record is encoded while the reports are written; it is stored once they are.
-        let (written, recordText) = ParallelWork.both({
-            Result { () throws(SaksgangError) in
-                try publish(figures: figures, dataQuality: quality,
-                            extras: ReportExtras(curves: curves, schools: schools, followUp: followUp), outcomes: outcomes,
-                            quarantine: quarantineData, keyID: key.id, retention: retained, store: store, staging: staging,
-                            audit: record.audit, asOf: record.asOfDate ?? asOf)
-            }
-        }, { Result { () throws(SaksgangError) in try PublicationRecord.text(of: record) } })
-        let outputs = try written.get()
-        try PublicationRecord.save(try recordText.get(), in: store)
+        let outputs = try publish(figures: figures, dataQuality: quality,
+                                  extras: ReportExtras(curves: curves, schools: schools, followUp: followUp), outcomes: outcomes,
+                                  quarantine: try quarantineFile(outcomes: outcomes, tonight: quarantine, store: store),
+                                  keyID: key.id, retention: retained, store: store, staging: staging, audit: record.audit,
+                                  asOf: record.asOfDate ?? asOf)
+        try PublicationRecord.save(record, in: store)
         ReportState(token: token, outputs: outputs).save(in: store)
         let outcome = Outcome(files: outcomes, quarantinedRecords: quarantinedRecords, quarantinedFiles: quarantinedFiles,
                               casesInStore: casesMeasured, outputDirectory: pipeline.outputDirectory, nothingNew: nothingNew)

@@ -15,15 +15,10 @@ enum PublicationRecord {
         return try PreviousPublication.decode(Data(text.utf8))
     }
 
-    /// The text the store keeps of `record`: from the bytes straight to it (not through
-    /// `Data`: at 100,000 cases the record is some 30 MB).
-    static func text(of record: PreviousPublication) throws(SaksgangError) -> String {
-        String(decoding: try record.encodedBytes(), as: UTF8.self)
-    }
-
-    /// Stores a record's `text` (made by `text(of:)`) as the last publication.
-    static func save(_ text: String, in store: any CaseStore) throws(SaksgangError) {
-        try store.setRunState(.publication, to: text)
+    static func save(_ record: PreviousPublication, in store: any CaseStore) throws(SaksgangError) {
+        // From the bytes straight to the text the store keeps (not through `Data`: at 100,000
+        // cases the record is some 30 MB).
+        try store.setRunState(.publication, to: String(decoding: try record.encodedBytes(), as: UTF8.self))
     }
 }
 

@@ -6,7 +6,7 @@ import SaksgangCore
 struct OutputDirectory {
     let path: String
 
-    init(_ path: String) throws(SaksgangError) {
+    init(_ path: String) throws {
         self.path = path
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -16,7 +16,7 @@ struct OutputDirectory {
     }
 
     /// Writes `data` as `name` and returns its manifest entry.
-    func write(_ data: Data, as name: String) throws(SaksgangError) -> OutputFile {
+    func write(_ data: Data, as name: String) throws -> OutputFile {
         let url = URL(fileURLWithPath: path).appendingPathComponent(name)
         do {
             try data.write(to: url, options: .atomic)

@@ -13,27 +13,25 @@ public enum ReportWriter {
         "report.html", TablesCSV.fileName, TablesJSON.fileName, ExcelTablesCSV.fileName, TablesSchema.fileName, Codebook.fileName,
     ]
 
-    /// The files are made and written on the machine's cores (`ParallelWork`), each let go
-    /// once written; the bytes do not depend on the number of cores.
-    public static func write(_ content: ReportContent, to directory: String) throws(SaksgangError) -> [OutputFile] {
+    public static func write(_ content: ReportContent, to directory: String) throws -> [OutputFile] {
         let rows = (content.figures + content.dataQuality).map(\.published)
-        let files: [(String, () throws(SaksgangError) -> Data)] = [
+        let json: Data
+        do {
+            json = try TablesJSON.data(rows, asOf: content.asOf, threshold: content.threshold)
+        } catch {
+            throw SaksgangError(.ioError, "cannot encode the tables as JSON", at: .init(file: TablesJSON.fileName))
+        }
+        // Each file is made, written and let go before the next is made: only one of them
+        // (and tables.json) is held at a time.
+        let files: [(String, () -> Data)] = [
             ("report.html", { Data(ReportPage(content).render().utf8) }),
             (TablesCSV.fileName, { TablesCSV.data(rows) }),
-            (TablesJSON.fileName, { () throws(SaksgangError) -> Data in
-                do {
-                    return try TablesJSON.data(rows, asOf: content.asOf, threshold: content.threshold)
-                } catch {
-                    throw SaksgangError(.ioError, "cannot encode the tables as JSON", at: .init(file: TablesJSON.fileName))
-                }
-            }),
+            (TablesJSON.fileName, { json }),
             (ExcelTablesCSV.fileName, { ExcelTablesCSV.data(rows, schoolNames: content.schoolNames) }),
             (TablesSchema.fileName, { TablesSchema.data() }),
             (Codebook.fileName, { Codebook.data(threshold: content.threshold) }),
         ]
         let output = try OutputDirectory(directory)
-        return try ParallelWork.map(files.count) { k throws(SaksgangError) -> OutputFile in
-            try output.write(try files[k].1(), as: files[k].0)
-        }
+        return try files.map { try output.write($0.1(), as: $0.0) }
     }
 }
