@@ -10,49 +10,54 @@ extension CaseMeasurements {
         var referenceN: Int
     }
 
-    /// Every group against its grouping's reference, pooled and within schools, for each
-    /// metric that is a share (shares, category shares, shares read off a curve). Curves are
-    /// tested with the log-rank test (stratified by school within schools); shares with
-    /// Pearson's chi-square test without continuity correction (Cochran–Mantel–Haenszel within
-    /// schools). The p-values form one family, adjusted by `correction`.
+    /// The comparisons of grouping `i` (which has a reference), before the correction: every
+    /// group against the reference, pooled and within schools, for each metric that is a share
+    /// (shares, category shares, shares read off a curve). Curves are tested with the log-rank
+    /// test (stratified by school within schools); shares with Pearson's chi-square test
+    /// without continuity correction (Cochran–Mantel–Haenszel within schools). The p-values of
+    /// every grouping form one family (`corrected`).
+    /// `schoolNumbers`: the schools in the order of their codes (the strata are summed in it);
     /// `pupils`: repeat victimisation's counts by grouping and group (`RepeatVictimisation.counts()`).
-    func comparisons(threshold: Int, correction: Figure.Correction,
-                     pupils pupilCounts: [String: [String: (yes: Int, total: Int)]]) -> [Figure] {
+    func pendingComparisons(ofGrouping i: Int, schoolNumbers: [Int],
+                            pupils pupilCounts: [String: [String: (yes: Int, total: Int)]]) -> [PendingComparison] {
         var pending: [PendingComparison] = []
-        // Schools in the order of their codes: the strata are summed in this order.
-        let schoolNumbers = schools.codes.indices.sorted { schools.codes[$0] < schools.codes[$1] }
-        for (i, grouping) in groupings.enumerated() where grouping.reference != nil {
-            let stratum = strataGroupings.firstIndex(of: i)
-            var schoolCounts = SchoolEventCounts(series: layout.series.count)
-            let pupils = pupilCounts[grouping.name] ?? [:]
-            let numbers = cellNumbers(i)
-            let cells = self.cells(i)
-            for group in groups(i) {
-                guard let reference = grouping.reference(for: group),
-                      let g = numbers[group], let r = numbers[reference] else { continue }
-                let a = cells[g], b = cells[r]
-                var pairs: [(Cell, Cell)] = []
-                var pairNumbers: [(Int, Int)] = []
-                if let stratum {
-                    for school in schoolNumbers {
-                        if let x = strataPairs[stratum].number(of: school, g), let y = strataPairs[stratum].number(of: school, r) {
-                            pairs.append((strata[stratum].cell(x, layout), strata[stratum].cell(y, layout)))
-                            pairNumbers.append((x, y))
-                        }
-                    }
-                }
-                if let a = pupils[group], let b = pupils[reference] {
-                    pending.append(shareRows(.repeatVictimisation, nil, a, b, grouping: grouping.name, group: group, reference: reference))
-                }
-                for (m, metric) in metrics.enumerated() where grouping.compares(on: metric) {
-                    pending += compare(metric, m, a, b, grouping: grouping.name, group: group, reference: reference, stratifiedBy: nil)
-                    if stratum != nil {
-                        pending += compareWithinSchools(metric, m, pairs: pairs, numbers: pairNumbers, counts: &schoolCounts,
-                                                        group: group, reference: reference, grouping: grouping.name)
+        let grouping = groupings[i]
+        let stratum = strataGroupings.firstIndex(of: i)
+        var schoolCounts = SchoolEventCounts(series: layout.series.count)
+        let pupils = pupilCounts[grouping.name] ?? [:]
+        let numbers = cellNumbers(i)
+        let cells = self.cells(i)
+        for group in groups(i) {
+            guard let reference = grouping.reference(for: group),
+                  let g = numbers[group], let r = numbers[reference] else { continue }
+            let a = cells[g], b = cells[r]
+            var pairs: [(Cell, Cell)] = []
+            var pairNumbers: [(Int, Int)] = []
+            if let stratum {
+                for school in schoolNumbers {
+                    if let x = strataPairs[stratum].number(of: school, g), let y = strataPairs[stratum].number(of: school, r) {
+                        pairs.append((strata[stratum].cell(x, layout), strata[stratum].cell(y, layout)))
+                        pairNumbers.append((x, y))
                     }
                 }
             }
+            if let a = pupils[group], let b = pupils[reference] {
+                pending.append(shareRows(.repeatVictimisation, nil, a, b, grouping: grouping.name, group: group, reference: reference))
+            }
+            for (m, metric) in metrics.enumerated() where grouping.compares(on: metric) {
+                pending += compare(metric, m, a, b, grouping: grouping.name, group: group, reference: reference, stratifiedBy: nil)
+                if stratum != nil {
+                    pending += compareWithinSchools(metric, m, pairs: pairs, numbers: pairNumbers, counts: &schoolCounts,
+                                                    group: group, reference: reference, grouping: grouping.name)
+                }
+            }
         }
+        return pending
+    }
+
+    /// The comparisons with their p-values adjusted by `correction` as one family, flagged only
+    /// where both groups have at least `threshold` cases.
+    func corrected(_ pending: [PendingComparison], threshold: Int, correction: Figure.Correction) -> [Figure] {
         let ps = pending.map { $0.pValue ?? .nan }
         let adjusted = correction == .holm ? MultipleTesting.holm(ps) : MultipleTesting.benjaminiHochberg(ps)
         var out: [Figure] = []

@@ -7,16 +7,31 @@ extension CaseMeasurements {
     /// (pooled and within schools), corrected for multiple testing as one family, flagged only
     /// where both groups have at least `threshold` cases.
     ///
-    /// The comparisons and each grouping's figures are worked out on the machine's cores
-    /// (`ParallelWork`); the list is the same, in the same order, as on one core.
+    /// Each grouping's figures and each grouping's comparisons are pieces of work spread
+    /// over the machine's cores (`ParallelWork`), those of the groupings with the most groups
+    /// first; the list is the same, in the same order, as on one core.
     public func figures(threshold: Int, correction: Figure.Correction = .holm) -> [Figure] {
         let pupilCounts = repeats.counts()
-        // Piece 0, the comparisons, is the longest: it is taken first.
-        let pieces = ParallelWork.map(groupings.count + 1) { k in
-            k == 0 ? comparisons(threshold: threshold, correction: correction, pupils: pupilCounts)
-                : figures(ofGrouping: k - 1, pupils: pupilCounts)
+        // Schools in the order of their codes: the strata are summed in this order.
+        let schoolNumbers = schools.codes.indices.sorted { schools.codes[$0] < schools.codes[$1] }
+        let compared = groupings.indices.filter { groupings[$0].reference != nil }
+        // Piece p < groupings.count: grouping p's figures; after that, the comparisons of
+        // compared[p - groupings.count].
+        let grouping = { (p: Int) in p < groupings.count ? p : compared[p - groupings.count] }
+        let size = groupings.indices.map { codes($0).count }
+        let order = (0..<(groupings.count + compared.count)).sorted { (size[grouping($0)], -$0) > (size[grouping($1)], -$1) }
+        var figures: [[Figure]] = Array(repeating: [], count: groupings.count)
+        var pending: [[PendingComparison]] = Array(repeating: [], count: compared.count)
+        let done = ParallelWork.map(order.count) { k -> ([Figure], [PendingComparison]) in
+            let p = order[k]
+            return p < groupings.count
+                ? (self.figures(ofGrouping: p, pupils: pupilCounts), [])
+                : ([], pendingComparisons(ofGrouping: grouping(p), schoolNumbers: schoolNumbers, pupils: pupilCounts))
         }
-        return pieces[1...].flatMap { $0 } + pieces[0]
+        for (k, p) in order.enumerated() {
+            if p < groupings.count { figures[p] = done[k].0 } else { pending[p - groupings.count] = done[k].1 }
+        }
+        return figures.flatMap { $0 } + corrected(pending.flatMap { $0 }, threshold: threshold, correction: correction)
     }
 
     /// The figures of grouping `i`: each group in display order, each metric of the catalogue.
