@@ -111,176 +111,72 @@ public struct IntervalAudit: Sendable {
 
     private func intervals(_ program: Program, _ tables: LinkedTables, known: (Int) -> Int?, audited: [Int], quick: Bool,
                            feasible: [Int?]?, tightened: Bool = false) throws(SaksgangError) -> [Interval] {
-        // Columns: the cells nobody outside knows.
-        var column = [Int](repeating: -1, count: tables.cells.count)
-        var cellOfColumn: [Int] = []
-        var constant = [Int](repeating: 0, count: tables.cells.count)
-        for i in tables.cells.indices {
-            if let v = known(i) { constant[i] = v } else { column[i] = cellOfColumn.count; cellOfColumn.append(i) }
-        }
-        var lower = cellOfColumn.map { Double(tables.minimum[$0]) }
-        var upper = [Double](repeating: .infinity, count: cellOfColumn.count)
-        var rows: [[(column: Int, coefficient: Double)]] = []
-        var rowLower: [Double] = [], rowUpper: [Double] = []
-        /// The relation each row states (−1 − b: the bound b), and the published cell that set a
-        /// column's upper bound.
-        var relationOfRow: [Int] = []
-        /// The rows the relaxed program leaves out (for the bounds they propagate).
-        var relations: [(row: [(column: Int, coefficient: Double)], lower: Double, upper: Double)] = []
-        var upperFrom = [Int](repeating: -1, count: cellOfColumn.count)
-        var lowerFrom = [Int](repeating: -1, count: cellOfColumn.count)
-        for (ri, r) in tables.equalities.enumerated() {
-            // A share's numerator + complement = n with its n withheld too: left out of the
-            // relaxed program.
-            let leftOut = program == .relaxed && r.terms.count == 3 && tables.cells[r.terms[0].cell].role == .part
-                && !tables.cells[r.terms[0].cell].isDifference && known(r.terms[2].cell) == nil
-            var row: [(column: Int, coefficient: Double)] = []
-            var rhs = 0
-            for t in r.terms {
-                if column[t.cell] >= 0 { row.append((column[t.cell], Double(t.coefficient))) } else { rhs -= t.coefficient * constant[t.cell] }
-            }
-            if row.isEmpty {
-                if rhs != 0 { throw SaksgangError(.disclosureAuditFailed, "the published tables do not add up") }
-                continue
-            }
-            if leftOut {
-                relations.append((row, Double(rhs), Double(rhs)))
-                continue
-            }
-            rows.append(row)
-            relationOfRow.append(ri)
-            rowLower.append(Double(rhs))
-            rowUpper.append(Double(rhs))
-        }
-        /// The bound `bi` between two withheld columns as a row: small − large ≤ 0.
-        func boundRow(_ s: Int, _ l: Int, _ bi: Int) {
-            rows.append([(s, 1), (l, -1)])
-            relationOfRow.append(-1 - bi)
-            rowLower.append(-.infinity)
-            rowUpper.append(0)
-        }
-        var bothWithheld: [(small: Int, large: Int, bound: Int)] = []
-        for (bi, b) in tables.bounds.enumerated() {
-            let s = column[b.small], l = column[b.large]
-            switch (s >= 0, l >= 0) {
-            case (true, true):
-                // Both withheld: a row small − large ≤ 0 (left out of the relaxed program; in
-                // the restricted one, a row only within a block, below).
-                switch program {
-                case .relaxed: relations.append(([(s, 1), (l, -1)], -.infinity, 0))
-                case .restricted: bothWithheld.append((s, l, bi))
-                case .whole: boundRow(s, l, bi)
-                }
-            case (true, false):
-                if Double(constant[b.large]) < upper[s] { upper[s] = Double(constant[b.large]); upperFrom[s] = b.large }
-            case (false, true):
-                if Double(constant[b.small]) > lower[l] { lower[l] = Double(constant[b.small]); lowerFrom[l] = b.small }
-            case (false, false): break
-            }
-        }
-        for c in cellOfColumn.indices where lower[c] > upper[c] {
-            throw SaksgangError(.disclosureAuditFailed, "the published tables contradict each other")
-        }
-        if tightened, program == .relaxed, !relations.isEmpty {
-            // With `tightened`: the relations left out still bound each cell; their propagated bounds (which
-            // every solution of the whole program keeps) tighten the relaxed program's
-            // columns, so a cell the whole program holds at least k, or at 0, mostly shows
-            // it here too, and the relaxed program stays looser than the whole one.
-            var allRows = rows, allLower = rowLower, allUpper = rowUpper
-            for r in relations { allRows.append(r.row); allLower.append(r.lower); allUpper.append(r.upper) }
-            let (least, most) = IntervalSolver.propagate(rows: allRows, rowLower: allLower, rowUpper: allUpper, lower: lower, upper: upper)
-            for c in cellOfColumn.indices {
-                if least[c] > lower[c] + 1e-9 { lower[c] = least[c] }
-                if most[c] < upper[c] - 1e-9 { upper[c] = most[c] }
-                if lower[c] > upper[c] { lower[c] = upper[c] }
-            }
-        }
+        var lp = try AuditProgram(program, tables, known: known, tightened: tightened)
         guard !audited.isEmpty else { return [] }
         // Far above any count the tables can hold: where the spanning objectives cap the
         // columns that have no upper bound.
-        let cap = 4 * Double(max(1000, constant.max() ?? 0))
-        // Independent blocks of columns (linked through rows): one small program each.
-        var parent = Array(cellOfColumn.indices)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
-        }
-        for row in rows where row.count > 1 {
-            let a = root(row[0].column)
-            for t in row.dropFirst() { let b = root(t.column); if a != b { parent[b] = a } }
-        }
-        // The restricted program: n ≤ cases within a block as a row, across blocks as a bound
-        // on each side at the other's true value (the true values are a solution).
-        for (s, l, bi) in bothWithheld {
-            if root(s) == root(l) {
-                boundRow(s, l, bi)
-            } else if let large = feasible?[cellOfColumn[l]], let small = feasible?[cellOfColumn[s]] {
-                upper[s] = min(upper[s], Double(large))
-                lower[l] = max(lower[l], Double(small))
-            } else {
-                preconditionFailure("the restricted program needs the true values")
-            }
-        }
-        var members: [Int: [Int]] = [:]
-        for c in cellOfColumn.indices { members[root(c), default: []].append(c) }
-        var rowsOf: [Int: [Int]] = [:]
-        for (r, row) in rows.enumerated() { rowsOf[root(row[0].column), default: []].append(r) }
+        let cap = 4 * Double(max(1000, lp.constant.max() ?? 0))
+        let (blockOf, blocks) = lp.blocks(feasible: feasible)
         var auditedOf: [Int: [Int]] = [:]
         for cell in audited {
-            precondition(column[cell] >= 0, "an audited cell is published")
-            auditedOf[root(column[cell]), default: []].append(cell)
+            precondition(lp.column[cell] >= 0, "an audited cell is published")
+            auditedOf[blockOf[lp.column[cell]], default: []].append(cell)
         }
         if DisclosureTrace.isOn {
-            let sizes = auditedOf.keys.map { members[$0]!.count }.sorted(by: >)
-            FileHandle.standardError.write("LP: \(cellOfColumn.count) columns, \(rows.count) rows, blocks \(sizes.prefix(8))\n".data(using: .utf8)!)
+            let sizes = auditedOf.keys.map { blocks[$0].columns.count }.sorted(by: >)
+            FileHandle.standardError.write("LP: \(lp.cellOfColumn.count) columns, \(lp.rows.count) rows, blocks \(sizes.prefix(8))\n".data(using: .utf8)!)
         }
         // The blocks are solved on the machine's cores, the largest first; each block's
         // program and objectives depend on the block alone, so the intervals do not depend
         // on the number of cores.
-        let blocks = auditedOf.sorted { (members[$0.key]!.count, $0.key) > (members[$1.key]!.count, $1.key) }
-        let solved = try ParallelWork.map(blocks.count, threads: threads) { b throws(SaksgangError) -> [Interval] in
-            let (block, cells) = blocks[b]
-            let cols = members[block]!
-            var local = [Int: Int]()
-            for (i, c) in cols.enumerated() { local[c] = i }
-            let blockRows = rowsOf[block] ?? []
-            let solver = IntervalSolver(
-                columns: cols.count, lower: cols.map { lower[$0] }, upper: cols.map { upper[$0] },
-                rows: blockRows.map { r in rows[r].map { (local[$0.column]!, $0.coefficient) } },
-                rowLower: blockRows.map { rowLower[$0] }, rowUpper: blockRows.map { rowUpper[$0] })
-            let t0 = Date()
-            // The true values are a feasible point (only when every one is known).
-            let point = feasible.flatMap { f in
-                cols.allSatisfy { f[cellOfColumn[$0]] != nil } ? cols.map { Double(f[cellOfColumn[$0]]!) } : nil
-            }
-            /// The published cells behind the rows and bounds that bind the last solution.
-            func binding() -> [Int] {
-                var out: Set<Int> = []
-                for (i, d) in solver.rowDuals.enumerated() where abs(d) > 1e-9 {
-                    // A bound between two withheld cells has no published cell.
-                    guard relationOfRow[blockRows[i]] >= 0 else { continue }
-                    for t in tables.equalities[relationOfRow[blockRows[i]]].terms where column[t.cell] < 0 { out.insert(t.cell) }
-                }
-                // A column held at a bound that a published cell set (n ≤ cases, say): that cell
-                // binds too, whichever side the column sits on.
-                for (i, d) in solver.reducedCosts.enumerated() where abs(d) > 1e-9 {
-                    let value = solver.solution[i]
-                    if upperFrom[cols[i]] >= 0, abs(value - upper[cols[i]]) < 1e-6 { out.insert(upperFrom[cols[i]]) }
-                    if lowerFrom[cols[i]] >= 0, abs(value - lower[cols[i]]) < 1e-6 { out.insert(lowerFrom[cols[i]]) }
-                }
-                return out.sorted()
-            }
-            let intervals = try solve(solver, cells: cells.map { ($0, local[column[$0]]!) }, quick: quick, feasible: point,
-                                      cap: cap, binding: binding)
-            if DisclosureTrace.isOn, cols.count > 200 {
-                FileHandle.standardError.write("block \(cols.count): \(solver.solves) solves in \(Date().timeIntervalSince(t0)) s\n".data(using: .utf8)!)
-            }
-            return intervals
+        let order = auditedOf.sorted { (blocks[$0.key].columns.count, -$0.key) > (blocks[$1.key].columns.count, -$1.key) }
+        let solved = try ParallelWork.map(order.count, threads: threads) { k throws(SaksgangError) -> [Interval] in
+            try intervals(of: order[k].value, in: blocks[order[k].key], of: lp, tables, quick: quick, feasible: feasible, cap: cap)
         }
         var byCell: [Int: Interval] = [:]
         for intervals in solved { for iv in intervals { byCell[iv.cell] = iv } }
         return audited.map { byCell[$0]! }
+    }
+
+    /// The intervals of the audited `cells` of one block of `lp`, in a program of its own.
+    private func intervals(of cells: [Int], in block: AuditProgram.Block, of lp: AuditProgram, _ tables: LinkedTables,
+                           quick: Bool, feasible: [Int?]?, cap: Double) throws(SaksgangError) -> [Interval] {
+        let cols = block.columns
+        var local = [Int: Int]()
+        for (i, c) in cols.enumerated() { local[c] = i }
+        let solver = IntervalSolver(
+            columns: cols.count, lower: cols.map { lp.lower[$0] }, upper: cols.map { lp.upper[$0] },
+            rows: block.rows.map { r in lp.rows[r].map { (local[$0.column]!, $0.coefficient) } },
+            rowLower: block.rows.map { lp.rowLower[$0] }, rowUpper: block.rows.map { lp.rowUpper[$0] })
+        let t0 = Date()
+        // The true values are a feasible point (only when every one is known).
+        let point = feasible.flatMap { f in
+            cols.allSatisfy { f[lp.cellOfColumn[$0]] != nil } ? cols.map { Double(f[lp.cellOfColumn[$0]]!) } : nil
+        }
+        /// The published cells behind the rows and bounds that bind the last solution.
+        func binding() -> [Int] {
+            var out: Set<Int> = []
+            for (i, d) in solver.rowDuals.enumerated() where abs(d) > 1e-9 {
+                // A bound between two withheld cells has no published cell.
+                let relation = lp.relationOfRow[block.rows[i]]
+                guard relation >= 0 else { continue }
+                for t in tables.equalities[relation].terms where lp.column[t.cell] < 0 { out.insert(t.cell) }
+            }
+            // A column held at a bound that a published cell set (n ≤ cases, say): that cell
+            // binds too, whichever side the column sits on.
+            for (i, d) in solver.reducedCosts.enumerated() where abs(d) > 1e-9 {
+                let value = solver.solution[i], c = cols[i]
+                if lp.upperFrom[c] >= 0, abs(value - lp.upper[c]) < 1e-6 { out.insert(lp.upperFrom[c]) }
+                if lp.lowerFrom[c] >= 0, abs(value - lp.lower[c]) < 1e-6 { out.insert(lp.lowerFrom[c]) }
+            }
+            return out.sorted()
+        }
+        let intervals = try solve(solver, cells: cells.map { ($0, local[lp.column[$0]]!) }, quick: quick, feasible: point,
+                                  cap: cap, binding: binding)
+        if DisclosureTrace.isOn, cols.count > 200 {
+            FileHandle.standardError.write("block \(cols.count): \(solver.solves) solves in \(Date().timeIntervalSince(t0)) s\n".data(using: .utf8)!)
+        }
+        return intervals
     }
 
     private func solve(_ solver: IntervalSolver, cells: [(cell: Int, column: Int)], quick: Bool,

@@ -60,19 +60,7 @@ extension NightlyRun {
         do {
             // The report's files on one side, the internal files and the audit on the other.
             let (report, beside) = ParallelWork.both({ Result { try ReportWriter.write(content, to: staging.path) } }, {
-                Result { () throws -> [OutputFile] in
-                    var outputs = try FollowUpListWriter.write(extras.followUp, to: staging.path)
-                    try FileManager.default.createDirectory(atPath: pipeline.outputDirectory + "/" + FollowUpListWriter.folder,
-                                                            withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                    let quarantineURL = URL(fileURLWithPath: staging.path).appendingPathComponent(FollowUpListWriter.quarantineName)
-                    try data.write(to: quarantineURL, options: .atomic)
-                    outputs.append(OutputFile(name: FollowUpListWriter.quarantineName, sha256: FileHash.sha256(data: data),
-                                              bytes: data.count))
-                    let auditData = try audit.encoded()
-                    try auditData.write(to: URL(fileURLWithPath: staging.path).appendingPathComponent("audit.json"), options: .atomic)
-                    outputs.append(OutputFile(name: "audit.json", sha256: FileHash.sha256(data: auditData), bytes: auditData.count))
-                    return outputs
-                }
+                Result { try writeBesideReport(followUp: extras.followUp, quarantine: data, audit: audit, staging: staging) }
             })
             var outputs = try report.get()
             outputs += try beside.get()
@@ -109,5 +97,21 @@ extension NightlyRun {
             throw DiskFull.explain(SaksgangError(.ioError, "the reports could not be written", at: .init(file: pipeline.outputDirectory)),
                                    paths: [staging.path, pipeline.outputDirectory])
         }
+    }
+
+    /// The files beside the report: the internal follow-up list and quarantine file (under
+    /// `internal/`) and `audit.json`.
+    private func writeBesideReport(followUp: DeviationFollowUp, quarantine data: Data, audit: AuditReport,
+                                   staging: PublishStaging) throws -> [OutputFile] {
+        var outputs = try FollowUpListWriter.write(followUp, to: staging.path)
+        try FileManager.default.createDirectory(atPath: pipeline.outputDirectory + "/" + FollowUpListWriter.folder,
+                                                withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let quarantineURL = URL(fileURLWithPath: staging.path).appendingPathComponent(FollowUpListWriter.quarantineName)
+        try data.write(to: quarantineURL, options: .atomic)
+        outputs.append(OutputFile(name: FollowUpListWriter.quarantineName, sha256: FileHash.sha256(data: data), bytes: data.count))
+        let auditData = try audit.encoded()
+        try auditData.write(to: URL(fileURLWithPath: staging.path).appendingPathComponent("audit.json"), options: .atomic)
+        outputs.append(OutputFile(name: "audit.json", sha256: FileHash.sha256(data: auditData), bytes: auditData.count))
+        return outputs
     }
 }

@@ -166,6 +166,7 @@ public final class NightlyRun {
         // are controlled together with it (docs/disclosure.md, "Across nights"). A change on
         // the same day (a correction, a file read again) renews at once.
         let asOf = measurements.asOf.values.max()?.localDate ?? LocalDate(daysSinceEpoch: 0)
+        clock = Date()
         let measured = measurements.figures(threshold: pipeline.threshold, correction: pipeline.correction)
         logger.info("figures worked out", metadata: ["figures": "\(measured.count)", "seconds": "\(Self.seconds(since: &clock))"])
         let previous = try PublicationRecord.load(from: store)
