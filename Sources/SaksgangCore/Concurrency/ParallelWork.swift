@@ -1,15 +1,18 @@
 import Foundation
 
 /// Independent pieces of work spread over the machine's cores, for the stages after the
-/// store has been read (the figures of each grouping, the files of a report): each piece
-/// runs once, on whichever thread is free, and the results come back in the pieces' order,
-/// so the output is the same as one thread's, whatever the number of cores.
+/// store has been read (the figures of each grouping, the blocks of the disclosure audit, the
+/// report beside the internal files): each piece runs once, on whichever thread is free, and
+/// the results come back in the pieces' order, so the output is the same as one thread's,
+/// whatever the number of cores.
 ///
 /// The calling thread takes part; at most `threads - 1` others are started, each with the
 /// same 8 MiB stack as the measuring scan's thread (Foundation's default is smaller).
 public enum ParallelWork {
-    /// The threads `map` uses by default: the cores the process may run on, at least 1.
-    public static var threads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// The threads `map` uses by default: the cores the process may run on, at least 1 and at
+    /// most 8 (the pieces are a few dozen at most, and each thread may take a heap arena of
+    /// its own, which the run's peak memory pays for).
+    public static var threads: Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// `body(0)`, …, `body(count - 1)`, run on up to `threads` threads, in index order.
     /// Pieces are taken in index order, so put the longest first where it is known.
