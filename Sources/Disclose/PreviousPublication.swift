@@ -62,7 +62,10 @@ public struct PreviousPublication: Sendable, Codable, Equatable {
         return json.take()
     }
 
+    /// Read straight from the bytes (`PublicationReader`), or through `JSONDecoder` when that
+    /// reader does not know the record's shape.
     public static func decode(_ data: Data) throws(SaksgangError) -> PreviousPublication {
+        if let record = PublicationReader.read(data) { return record }
         do { return try JSONDecoder().decode(PreviousPublication.self, from: data) } catch {
             throw SaksgangError(.store, "the record of the previous publication could not be read")
         }

@@ -99,4 +99,52 @@ final class JSONBytesTests: XCTestCase {
             }
         }
     }
+
+    /// `PublicationReader` reads what `JSONDecoder` reads, in any layout the encoder writes
+    /// (sorted or not, pretty or not, slashes escaped or not) and with `\u` escapes; what it
+    /// does not know it leaves to `JSONDecoder` (nil), never a different record.
+    func testTheRecordReaderReadsWhatTheDecoderReads() throws {
+        var truth: [String: Int] = [:]
+        for (i, text) in Self.awkward.enumerated() { truth["cases|school|" + text] = i * 37 - 3 }
+        var read = 0
+        for a in [audit(intervals: true, narrowest: true, control: true), audit(intervals: false, narrowest: false, control: false)] {
+            for figures in [figures(), []] {
+                let record = PreviousPublication(asOf: "2026-11-28", threshold: 5, figures: figures, truth: truth, audit: a)
+                var layouts = [try record.encoded()]
+                for formatting: JSONEncoder.OutputFormatting in [[], [.prettyPrinted], [.sortedKeys, .withoutEscapingSlashes]] {
+                    layouts.append(try encoder(formatting).encode(record))
+                }
+                for data in layouts {
+                    let decoded = try JSONDecoder().decode(PreviousPublication.self, from: data)
+                    XCTAssertEqual(decoded, record)
+                    XCTAssertEqual(PublicationReader.read(data), decoded)
+                    read += 1
+                }
+            }
+        }
+        XCTAssertEqual(read, 16)
+
+        // Escapes the encoder does not write, an unknown key and nulls: read as the decoder does.
+        let record = PreviousPublication(asOf: "2026-11-28", threshold: 5, figures: [], truth: [:], audit: audit(intervals: false, narrowest: false, control: false))
+        let auditText = String(decoding: try record.audit.encoded(), as: UTF8.self)
+        let figure = #"{"metric":"cases","statistic":"count","unit":"cases","grouping":"sch\u00f8ol\ud83d\ude00\/x","group":"a\tb","#
+            + #""category":null,"n":12,"estimate":1.5e1,"ci_low":-0.25,"ci_high":null,"suppressed":false,"extra":[1,{"x":null}],"#
+            + #""reference":"none","reference_n":3,"p_value":1E-3,"test":"chi-square"}"#
+        let crafted = #"{ "truth" : {"a|b|c": 4, "d": -2}, "figures": ["# + figure + #"], "threshold": 5, "as_of": "2026-11-28", "#
+            + #""audit": "# + auditText + "}"
+        let data = Data(crafted.utf8)
+        let decoded = try JSONDecoder().decode(PreviousPublication.self, from: data)
+        XCTAssertEqual(decoded.figures.first?.grouping, "schøol😀/x")
+        XCTAssertEqual(decoded.figures.first?.comparison?.pValue, 0.001)
+        XCTAssertEqual(PublicationReader.read(data), decoded)
+
+        // Not a record it knows: nil, and `decode` goes on to the decoder's answer.
+        for bad in [crafted.replacingOccurrences(of: #""metric":"cases""#, with: #""metric":"no_such_metric""#),
+                    crafted.replacingOccurrences(of: #""n":12"#, with: #""n":"12""#),
+                    crafted.replacingOccurrences(of: #""threshold": 5,"#, with: ""),
+                    String(crafted.dropLast()), crafted + "x"] {
+            XCTAssertNil(PublicationReader.read(Data(bad.utf8)), bad)
+            XCTAssertThrowsError(try PreviousPublication.decode(Data(bad.utf8)))
+        }
+    }
 }
