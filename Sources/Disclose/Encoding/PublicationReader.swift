@@ -34,11 +34,11 @@ struct PublicationReader {
         var asOf: String?, threshold: Int?, figures: [Figure]?, truth: [String: Int]?, audit: AuditReport?
         let ok = object { key, r in
             switch key {
-            case "as_of": asOf = r.string(); return asOf != nil
-            case "threshold": threshold = r.int(); return threshold != nil
-            case "figures": figures = r.array { $0.figure() }; return figures != nil
-            case "truth": truth = r.counts(); return truth != nil
-            case "audit": audit = r.audit(); return audit != nil
+            case "as_of": return Self.set(&asOf, r.string())
+            case "threshold": return Self.set(&threshold, r.int())
+            case "figures": return Self.set(&figures, r.array { $0.figure() })
+            case "truth": return Self.set(&truth, r.counts())
+            case "audit": return Self.set(&audit, r.audit())
             default: return r.skip()
             }
         }
@@ -56,26 +56,26 @@ struct PublicationReader {
         let ok = object { key, r in
             if r.null() { return true }
             switch key {
-            case "metric": metric = r.string().flatMap(Metric.named); return metric != nil
-            case "statistic": statistic = r.string().flatMap(Statistic.init(rawValue:)); return statistic != nil
-            case "unit": unit = r.string().flatMap(FigureUnit.init(rawValue:)); return unit != nil
-            case "grouping": grouping = r.string(); return grouping != nil
-            case "group": group = r.string(); return group != nil
-            case "category": category = r.string(); return category != nil
-            case "n": n = r.int(); return n != nil
-            case "estimate": estimate = r.double(); return estimate != nil
-            case "ci_low": ciLow = r.double(); return ciLow != nil
-            case "ci_high": ciHigh = r.double(); return ciHigh != nil
-            case "suppressed": suppressed = r.bool(); return suppressed != nil
-            case "suppression_reason": reason = r.string(); return reason != nil
-            case "reference": reference = r.string(); return reference != nil
-            case "reference_n": referenceN = r.int(); return referenceN != nil
-            case "p_value": pValue = r.double(); return pValue != nil
-            case "p_adjusted": pAdjusted = r.double(); return pAdjusted != nil
-            case "correction": correction = r.string().flatMap(Figure.Correction.init(rawValue:)); return correction != nil
-            case "flag": flag = r.bool(); return flag != nil
-            case "stratified_by": stratifiedBy = r.string(); return stratifiedBy != nil
-            case "test": test = r.string(); return test != nil
+            case "metric": return Self.set(&metric, r.string().flatMap(Metric.named))
+            case "statistic": return Self.set(&statistic, r.string().flatMap(Statistic.init(rawValue:)))
+            case "unit": return Self.set(&unit, r.string().flatMap(FigureUnit.init(rawValue:)))
+            case "grouping": return Self.set(&grouping, r.string())
+            case "group": return Self.set(&group, r.string())
+            case "category": return Self.set(&category, r.string())
+            case "n": return Self.set(&n, r.int())
+            case "estimate": return Self.set(&estimate, r.double())
+            case "ci_low": return Self.set(&ciLow, r.double())
+            case "ci_high": return Self.set(&ciHigh, r.double())
+            case "suppressed": return Self.set(&suppressed, r.bool())
+            case "suppression_reason": return Self.set(&reason, r.string())
+            case "reference": return Self.set(&reference, r.string())
+            case "reference_n": return Self.set(&referenceN, r.int())
+            case "p_value": return Self.set(&pValue, r.double())
+            case "p_adjusted": return Self.set(&pAdjusted, r.double())
+            case "correction": return Self.set(&correction, r.string().flatMap(Figure.Correction.init(rawValue:)))
+            case "flag": return Self.set(&flag, r.bool())
+            case "stratified_by": return Self.set(&stratifiedBy, r.string())
+            case "test": return Self.set(&test, r.string())
             default: return r.skip()
             }
         }
@@ -88,6 +88,12 @@ struct PublicationReader {
                                              test: test ?? "")
         }
         return f
+    }
+
+    /// Keeps a value read into `field`; false when there was none to read.
+    private static func set<T>(_ field: inout T?, _ value: T?) -> Bool {
+        field = value
+        return value != nil
     }
 
     /// An object of whole numbers by key.

@@ -18,7 +18,7 @@ extension CaseMeasurements {
         // Piece p < groupings.count: grouping p's figures; after that, the comparisons of
         // compared[p - groupings.count].
         let grouping = { (p: Int) in p < groupings.count ? p : compared[p - groupings.count] }
-        let size = groupings.indices.map { codes($0).count }
+        let size = groupings.indices.map(groupsMet)
         let order = (0..<(groupings.count + compared.count)).sorted { (size[grouping($0)], -$0) > (size[grouping($1)], -$1) }
         var figures: [[Figure]] = Array(repeating: [], count: groupings.count)
         var pending: [[PendingComparison]] = Array(repeating: [], count: compared.count)

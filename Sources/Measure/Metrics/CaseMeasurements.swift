@@ -120,6 +120,14 @@ public struct CaseMeasurements: Sendable {
         case crossing(first: Int, second: Int)
     }
 
+    /// How many of grouping `i`'s groups were met (`codes(i).count`, without spelling them).
+    func groupsMet(_ i: Int) -> Int {
+        switch keys[i] {
+        case .code(let b): return baseCodes[b].codes.count
+        case .crossing: return crossingPairs[i].pairs.count
+        }
+    }
+
     /// The codes of grouping `i`'s groups met, by cell number.
     func codes(_ i: Int) -> [String] {
         switch keys[i] {
