@@ -136,6 +136,83 @@ final class SQLiteStoreFileTests: XCTestCase {
         XCTAssertEqual(try store.latestExports().count, expectedExports.count)
     }
 
+    /// Cases from a few schools with ids of every kind (empty, non-ASCII, one a prefix of
+    /// another), stored over several files.
+    private func storeCasesOfFewSchools(_ store: SQLiteStore, seed: UInt64) throws -> Int {
+        var rng = SplitMix64(seed: seed)
+        let places = [("4601", "974600951"), ("4601", "97460095"), ("0301", "974600951"), ("", ""), ("5001", "Ø1"), ("5001", "O1")]
+        let ids = ["", "a", "aa", "ab", "B", "Æ", "Ø", "å", "\u{1F600}", "zz"]
+        var keys = Set<String>()
+        for f in 0..<3 {
+            try store.beginFile()
+            for _ in 0..<250 {
+                var c = CaseFactory.random(&rng)
+                (c.school.municipality, c.school.orgnr) = CaseFactory.pick(places, &rng)
+                if rng.next() % 4 == 0 { c.id = Pseudonym(CaseFactory.pick(ids, &rng)) }
+                _ = try store.upsert(c)
+                keys.insert(c.id.value + "\u{0}" + c.school.orgnr)
+            }
+            try store.commitFile(file("h\(f)"))
+        }
+        return keys.count
+    }
+
+    /// The (municipality, orgnr, id) of every case in the order SQLite's own ORDER BY gives.
+    private func sqliteOrder(_ store: SQLiteStore) throws -> [[String]] {
+        let s = try store.db.prepare("SELECT municipality, orgnr, id FROM cases ORDER BY municipality, orgnr, id")
+        defer { s.reset() }
+        var keys: [[String]] = []
+        while try s.step("test") { keys.append([s.string(0), s.string(1), s.string(2)]) }
+        return keys
+    }
+
+    /// The scan reads school by school from the index and orders each school's cases by id
+    /// itself: the order is exactly `ORDER BY municipality, orgnr, id` (BINARY collation), for
+    /// empty, non-ASCII and prefix ids, and every stored case comes once.
+    func testTheScanOrdersCasesByPlaceAndId() throws {
+        let store = try SQLiteStore(path: path)
+        let stored = try storeCasesOfFewSchools(store, seed: 7)
+        var scanned: [[String]] = []
+        try store.forEachCase { scanned.append([$0.school.municipality, $0.school.orgnr, $0.id.value]) }
+        XCTAssertEqual(scanned.count, stored)
+        XCTAssertEqual(scanned, try sqliteOrder(store))
+        // A scan inside a scan (its own statement) gives the same order.
+        var inner: [[String]] = []
+        var outer = 0
+        try store.forEachCase { _ in
+            outer += 1
+            if outer == 1 { try store.forEachCase { inner.append([$0.school.municipality, $0.school.orgnr, $0.id.value]) } }
+        }
+        XCTAssertEqual(inner, scanned)
+    }
+
+    /// A store of schema version 2 (the index by place with the id in it) is migrated when
+    /// opened: the index by school replaces it, and the scan gives the same cases in the same order.
+    func testAVersionTwoStoreGetsTheIndexBySchool() throws {
+        var before: [[String]] = []
+        do {
+            let store = try SQLiteStore(path: path)
+            _ = try storeCasesOfFewSchools(store, seed: 8)
+            try store.db.execute("""
+                BEGIN; DROP INDEX cases_by_school; CREATE INDEX cases_by_place ON cases(municipality, orgnr, id);
+                UPDATE meta SET value = '2' WHERE key = 'schema_version'; COMMIT;
+                """, "test")
+            XCTAssertEqual(try store.schemaVersion(), 2)
+            before = try sqliteOrder(store)
+        }
+        let store = try SQLiteStore(path: path)
+        XCTAssertEqual(try store.schemaVersion(), 3)
+        let index = try store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND sql IS NOT NULL ORDER BY name")
+        var names: [String] = []
+        while try index.step("test") { names.append(index.string(0)) }
+        index.reset()
+        XCTAssertEqual(names, ["cases_by_school"])
+        var scanned: [[String]] = []
+        try store.forEachCase { scanned.append([$0.school.municipality, $0.school.orgnr, $0.id.value]) }
+        XCTAssertEqual(scanned, before)
+        XCTAssertFalse(scanned.isEmpty)
+    }
+
     func testSchemaVersionIsRecordedAndANewerOneIsRefused() throws {
         do {
             let store = try SQLiteStore(path: path)

@@ -5,7 +5,7 @@ import SaksgangCore
 /// file written by a newer program.
 extension SQLiteStore {
     /// The schema version this program writes.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     /// Migration n brings a store from version n-1 to n. Append, never edit.
     static let migrations: [(version: Int, sql: String)] = [
@@ -40,6 +40,15 @@ extension SQLiteStore {
         // The mapping version that read each file: a reading is (file hash, mapping hash).
         (2, """
             ALTER TABLE files ADD COLUMN mapping_hash TEXT NOT NULL DEFAULT '';
+            """),
+        // The index by place stops at the school: an insert then lands at the end of its
+        // school's entries instead of at a random place among them, and with the key index
+        // the two no longer outgrow the page cache (a million cases: about 18 s of inserts
+        // in the floor benchmark with the case id in this index, 12 s without). The scan
+        // orders each school's cases by id itself (`forEachCase`).
+        (3, """
+            DROP INDEX cases_by_place;
+            CREATE INDEX cases_by_school ON cases(municipality, orgnr);
             """),
     ]
 

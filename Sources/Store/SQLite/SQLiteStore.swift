@@ -30,7 +30,9 @@ public final class SQLiteStore: CaseStore {
     private var runLock: RunLock?
 
     static let keyIDKey = "pseudonym_key_id"
-    static let scanSQL = "SELECT body FROM cases ORDER BY municipality, orgnr, id"
+    /// School by school (the index by school, no sort); `forEachCase` orders each school's
+    /// cases by id.
+    static let scanSQL = "SELECT municipality, orgnr, id, body FROM cases ORDER BY municipality, orgnr"
 
     /// Opens the store file at `path`, creating it (mode 0600) and its parent directory
     /// (mode 0700) when missing, and migrating its schema.
@@ -374,9 +376,17 @@ public final class SQLiteStore: CaseStore {
                 sqlite3_db_release_memory(db.handle)
             }
         }
+        // The index gives the cases school by school; each school's are put in id order here.
+        var school = SchoolRows()
         while try s.step("cannot read the cases") {
-            try body(try CaseCodec.decode(s.blob(0)))
+            let municipality = s.blob(0), orgnr = s.blob(1)
+            if !school.holds(municipality: municipality, orgnr: orgnr) {
+                try school.flush(body)
+                school.start(municipality: municipality, orgnr: orgnr)
+            }
+            school.add(id: s.blob(2), body: s.blob(3))
         }
+        try school.flush(body)
     }
 
     public func caseCount() throws(SaksgangError) -> Int {
