@@ -68,6 +68,33 @@ final class CalendarTests: XCTestCase {
         }
     }
 
+    /// The offset takes the year from the mean Gregorian year: in every year from 1700 to 2500
+    /// it is summer time from the first second of the year's rule to the last and winter time
+    /// on either side (the estimate grows with the time, so that holds in between), at every
+    /// hour within five days of each New Year it agrees with the calendar year's rule, and
+    /// every six hours from 1900 to 2100.
+    func testTheOffsetAgreesWithTheCalendarYearsRule() {
+        func byCalendar(_ t: Int64) -> Int64 {
+            let year = LocalDate(daysSinceEpoch: Int32((t - ((t % 86_400) + 86_400) % 86_400) / 86_400)).year
+            let (start, end) = OsloTime.summerTime(year: year)
+            return t >= start && t < end ? 7200 : 3600
+        }
+        for year in 1700...2500 {
+            let (start, end) = OsloTime.summerTime(year: year)
+            XCTAssertEqual([start - 1, start, end - 1, end].map(OsloTime.offset(atUTC:)), [3600, 7200, 7200, 3600], "\(year)")
+            let newYear = Int64(LocalDate(year: year, month: 1, day: 1)!.daysSinceEpoch) * 86_400
+            for t in stride(from: newYear - 5 * 86_400, through: newYear + 5 * 86_400, by: 3600)
+            where OsloTime.offset(atUTC: t) != byCalendar(t) {
+                XCTFail("\(t)")
+            }
+        }
+        let from = Int64(LocalDate(year: 1900, month: 1, day: 1)!.daysSinceEpoch) * 86_400
+        let to = Int64(LocalDate(year: 2100, month: 1, day: 1)!.daysSinceEpoch) * 86_400
+        for t in stride(from: from, to: to, by: 6 * 3600) where OsloTime.offset(atUTC: t) != byCalendar(t) {
+            XCTFail("\(t)")
+        }
+    }
+
     func testLocalWallClockToUTC() {
         let day = LocalDate(year: 2025, month: 3, day: 4)!
         XCTAssertEqual(Timestamp(seconds: OsloTime.utcSeconds(date: day, hour: 10, minute: 12, second: 0)).description,
