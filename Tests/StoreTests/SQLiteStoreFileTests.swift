@@ -184,6 +184,21 @@ final class SQLiteStoreFileTests: XCTestCase {
             if outer == 1 { try store.forEachCase { inner.append([$0.school.municipality, $0.school.orgnr, $0.id.value]) } }
         }
         XCTAssertEqual(inner, scanned)
+        // Schools past the limit of rows held are read by a query of their own: same order,
+        // whether some schools (a limit between the smallest school's bytes and the largest's)
+        // or all of them (none) are.
+        let sizes = try store.db.prepare("SELECT sum(length(municipality) + length(orgnr) + length(CAST(id AS BLOB)) + length(body)) AS n "
+                                         + "FROM cases GROUP BY municipality, orgnr ORDER BY n")
+        var bytes: [Int] = []
+        while try sizes.step("test") { bytes.append(Int(sizes.int64(0))) }
+        sizes.reset()
+        XCTAssertLessThan(bytes.first!, bytes.last!)
+        for limit in [(bytes.first! + bytes.last!) / 2, 0] {
+            store.schoolRowsLimit = limit
+            var alone: [[String]] = []
+            try store.forEachCase { alone.append([$0.school.municipality, $0.school.orgnr, $0.id.value]) }
+            XCTAssertEqual(alone, scanned, "limit \(limit)")
+        }
     }
 
     /// A store of schema version 2 (the index by place with the id in it) is migrated when

@@ -376,17 +376,44 @@ public final class SQLiteStore: CaseStore {
                 sqlite3_db_release_memory(db.handle)
             }
         }
-        // The index gives the cases school by school; each school's are put in id order here.
+        // The index gives the cases school by school; each school's are put in id order here,
+        // or, past the limit, by a query of the school's own (SQLite's sorter spills to disk).
         var school = SchoolRows()
+        var readAlone = false
+        func finishSchool() throws {
+            if readAlone { try school.withPlace { try scanSchool(municipality: $0, orgnr: $1, body) } } else { try school.flush(body) }
+        }
         while try s.step("cannot read the cases") {
             let municipality = s.blob(0), orgnr = s.blob(1)
             if !school.holds(municipality: municipality, orgnr: orgnr) {
-                try school.flush(body)
+                try finishSchool()
                 school.start(municipality: municipality, orgnr: orgnr)
+                readAlone = false
             }
+            if readAlone { continue }
             school.add(id: s.blob(2), body: s.blob(3))
+            if school.byteCount > schoolRowsLimit {
+                school.dropRows()
+                readAlone = true
+            }
         }
-        try school.flush(body)
+        try finishSchool()
+    }
+
+    /// The bytes of one school's rows a scan holds to order them; a school with more is read
+    /// by its own query. 64 MiB: some 180,000 cases of a school.
+    var schoolRowsLimit = 64 << 20
+
+    /// One school's cases in id order, by a query of their own.
+    private func scanSchool(municipality: UnsafeRawBufferPointer, orgnr: UnsafeRawBufferPointer,
+                            _ body: (Case) throws -> Void) throws {
+        let s = try db.prepare("SELECT body FROM cases WHERE municipality = ?1 AND orgnr = ?2 ORDER BY id")
+        defer { s.reset() }
+        s.bindBorrowed(1, text: municipality)
+        s.bindBorrowed(2, text: orgnr)
+        while try s.step("cannot read a school's cases") {
+            try body(try CaseCodec.decode(s.blob(0)))
+        }
     }
 
     public func caseCount() throws(SaksgangError) -> Int {

@@ -5,7 +5,9 @@ import SaksgangCore
 /// byte buffer, then handed on in id order: SQLite's own ORDER BY over the id sorted every
 /// case's body (about 4 s for a million cases in the floor benchmark), this sorts a school's
 /// ids. Ids compare byte by byte, as SQLite's BINARY collation does, so the order is the one
-/// `ORDER BY municipality, orgnr, id` gives.
+/// `ORDER BY municipality, orgnr, id` gives. A school whose rows outgrow the scan's limit is
+/// read again by a query of its own instead (`SQLiteStore.forEachCase`), so that one export
+/// filing every case under one orgnr does not hold them all in memory.
 struct SchoolRows {
     private var bytes: [UInt8] = []
     /// Each row's id and body as ranges of `bytes`.
@@ -22,6 +24,24 @@ struct SchoolRows {
             Self.equal(UnsafeRawBufferPointer(rebasing: b[0..<placeSplit]), municipality)
                 && Self.equal(UnsafeRawBufferPointer(rebasing: b[placeSplit..<placeEnd]), orgnr)
         }
+    }
+
+    /// The bytes held: the school's place, ids and bodies.
+    var byteCount: Int { bytes.count }
+
+    /// The school's municipality and orgnr, borrowed for `body`.
+    func withPlace<T>(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        try bytes.withUnsafeBytes { b in
+            try body(UnsafeRawBufferPointer(rebasing: b[0..<placeSplit]), UnsafeRawBufferPointer(rebasing: b[placeSplit..<placeEnd]))
+        }
+    }
+
+    /// Lets go of the rows held, keeping the school: the rest of its rows are skipped and the
+    /// school read by its own query.
+    mutating func dropRows() {
+        bytes.removeSubrange(placeEnd...)
+        rows.removeAll()
+        bytes = Array(bytes)  // hands the grown storage back
     }
 
     /// Starts the next school (after `flush`).
