@@ -331,16 +331,11 @@ public final class PostgresStore: CaseStore {
             write(c, key)
             return .inserted
         }
-        if s.lastChanged < c.lastChanged {
-            write(c, key)
-            return .updated
+        let (outcome, writes) = try UpsertRule.decide(c, storedLastChanged: s.lastChanged, storedExportTime: s.exportTime) {
+            () throws(SaksgangError) in try storedCase(id: c.id, orgnr: c.school.orgnr)
         }
-        if c.lastChanged < s.lastChanged { return .stale }
-        if s.exportTime < c.exportTime, var old = try storedCase(id: c.id, orgnr: c.school.orgnr) {
-            old.exportTime = c.exportTime
-            if old == c { write(c, key) }
-        }
-        return .duplicate
+        if writes { write(c, key) }
+        return outcome
     }
 
     private func stamps(_ key: CaseKey) -> Stamps? { written[key] ?? stored[key] }

@@ -308,6 +308,8 @@ public final class SQLiteStore: CaseStore {
             try write(c, with: statements.caseInsert, "cannot insert a case")
             return .inserted
         }
+        // The key row holds `lastChanged` to the second, and timestamps order by the second
+        // first: a different second decides the rule's first two cases without the body.
         let storedSeconds = find.int64(0)
         if c.lastChanged.seconds != storedSeconds {
             find.reset()
@@ -315,21 +317,15 @@ public final class SQLiteStore: CaseStore {
             try write(c, with: statements.caseReplace, "cannot update a case")
             return .updated
         }
-        // Same second: compare the full timestamps (a date-only value sorts before a
-        // timed one at the same second) and the content.
+        // Same second: the full timestamps (a date-only value sorts before a timed one at the
+        // same second) and the content decide, from the stored body.
         let decoded = Result { () throws(SaksgangError) in try CaseCodec.decode(find.blob(2)) }
         find.reset()
-        var stored = try decoded.get()
-        if stored.lastChanged < c.lastChanged {
-            try write(c, with: statements.caseReplace, "cannot update a case")
-            return .updated
-        }
-        if c.lastChanged < stored.lastChanged { return .stale }
-        if stored.exportTime < c.exportTime {
-            stored.exportTime = c.exportTime
-            if stored == c { try write(c, with: statements.caseReplace, "cannot raise a case's export time") }
-        }
-        return .duplicate
+        let stored = try decoded.get()
+        let (outcome, writes) = try UpsertRule.decide(c, storedLastChanged: stored.lastChanged,
+                                                      storedExportTime: stored.exportTime) { () throws(SaksgangError) in stored }
+        if writes { try write(c, with: statements.caseReplace, outcome == .updated ? "cannot update a case" : "cannot raise a case's export time") }
+        return outcome
     }
 
     private func write(_ c: Case, with s: SQLiteStatement, _ doing: String) throws(SaksgangError) {
