@@ -141,6 +141,10 @@ final class JSONBytesTests: XCTestCase {
         // Not a record it knows: nil, and `decode` goes on to the decoder's answer.
         for bad in [crafted.replacingOccurrences(of: #""metric":"cases""#, with: #""metric":"no_such_metric""#),
                     crafted.replacingOccurrences(of: #""n":12"#, with: #""n":"12""#),
+                    crafted.replacingOccurrences(of: #""n":12"#, with: #""n":+12"#),
+                    crafted.replacingOccurrences(of: #""n":12"#, with: #""n":012"#),
+                    crafted.replacingOccurrences(of: #""ci_low":-0.25"#, with: #""ci_low":-.25"#),
+                    crafted.replacingOccurrences(of: #""estimate":1.5e1"#, with: #""estimate":1.e1"#),
                     crafted.replacingOccurrences(of: #""threshold": 5,"#, with: ""),
                     String(crafted.dropLast()), crafted + "x"] {
             XCTAssertNil(PublicationReader.read(Data(bad.utf8)), bad)

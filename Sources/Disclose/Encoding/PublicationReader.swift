@@ -228,14 +228,28 @@ struct PublicationReader {
         return v
     }
 
-    /// The bytes of a number.
+    /// The bytes of a number as JSON writes one: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    /// Anything else (`+5`, `012`, `1.`) is not a number here, as it is not for `JSONDecoder`.
     private mutating func number() -> Substring? {
         space()
         let start = i
-        while i < bytes.count, let c = Optional(bytes[i]),
-              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
-                || c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { i += 1 }
-        guard i > start else { return nil }
+        func digits() -> Int {
+            let from = i
+            while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i += 1 }
+            return i - from
+        }
+        func at(_ c: Character) -> Bool { i < bytes.count && bytes[i] == UInt8(ascii: c.unicodeScalars.first!) }
+        if at("-") { i += 1 }
+        if at("0") { i += 1 } else if digits() == 0 { return nil }
+        if at(".") {
+            i += 1
+            guard digits() > 0 else { return nil }
+        }
+        if at("e") || at("E") {
+            i += 1
+            if at("+") || at("-") { i += 1 }
+            guard digits() > 0 else { return nil }
+        }
         return Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 
