@@ -1,5 +1,5 @@
 import Foundation
-import SaksgangCore
+@testable import SaksgangCore
 import XCTest
 
 final class CalendarTests: XCTestCase {
@@ -75,7 +75,7 @@ final class CalendarTests: XCTestCase {
     /// every six hours from 1900 to 2100.
     func testTheOffsetAgreesWithTheCalendarYearsRule() {
         func byCalendar(_ t: Int64) -> Int64 {
-            let year = LocalDate(daysSinceEpoch: Int32((t - ((t % 86_400) + 86_400) % 86_400) / 86_400)).year
+            let year = LocalDate(daysSinceEpoch: Int32(floorDiv(t, 86_400))).year
             let (start, end) = OsloTime.summerTime(year: year)
             return t >= start && t < end ? 7200 : 3600
         }

@@ -374,24 +374,18 @@ public final class SQLiteStore: CaseStore {
         }
         // The index gives the cases school by school; each school's are put in id order here,
         // or, past the limit, by a query of the school's own (SQLite's sorter spills to disk).
-        var school = SchoolRows()
-        var readAlone = false
+        var school = SchoolRows(limit: schoolRowsLimit)
         func finishSchool() throws {
-            if readAlone { try school.withPlace { try scanSchool(municipality: $0, orgnr: $1, body) } } else { try school.flush(body) }
+            if school.readsAlone { try school.withPlace { try scanSchool(municipality: $0, orgnr: $1, body) } }
+            try school.flush(body)
         }
         while try s.step("cannot read the cases") {
             let municipality = s.blob(0), orgnr = s.blob(1)
             if !school.holds(municipality: municipality, orgnr: orgnr) {
                 try finishSchool()
                 school.start(municipality: municipality, orgnr: orgnr)
-                readAlone = false
             }
-            if readAlone { continue }
             school.add(id: s.blob(2), body: s.blob(3))
-            if school.byteCount > schoolRowsLimit {
-                school.dropRows()
-                readAlone = true
-            }
         }
         try finishSchool()
     }

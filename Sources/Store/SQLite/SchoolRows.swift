@@ -5,10 +5,13 @@ import SaksgangCore
 /// byte buffer, then handed on in id order: SQLite's own ORDER BY over the id sorted every
 /// case's body (about 4 s for a million cases in the floor benchmark), this sorts a school's
 /// ids. Ids compare byte by byte, as SQLite's BINARY collation does, so the order is the one
-/// `ORDER BY municipality, orgnr, id` gives. A school whose rows outgrow the scan's limit is
-/// read again by a query of its own instead (`SQLiteStore.forEachCase`), so that one export
-/// filing every case under one orgnr does not hold them all in memory.
+/// `ORDER BY municipality, orgnr, id` gives. A school whose rows outgrow `limit` bytes lets
+/// them go and is read by a query of its own instead (`readsAlone`, `SQLiteStore.forEachCase`),
+/// so that one export filing every case under one orgnr does not hold them all in memory.
 struct SchoolRows {
+    let limit: Int
+    /// The school held outgrew `limit`: its rows are not kept.
+    private(set) var readsAlone = false
     private var bytes: [UInt8] = []
     /// Each row's id and body as ranges of `bytes`.
     private var rows: [(id: Range<Int>, body: Range<Int>)] = []
@@ -26,22 +29,13 @@ struct SchoolRows {
         }
     }
 
-    /// The bytes held: the school's place, ids and bodies.
-    var byteCount: Int { bytes.count }
+    init(limit: Int) { self.limit = limit }
 
     /// The school's municipality and orgnr, borrowed for `body`.
     func withPlace<T>(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         try bytes.withUnsafeBytes { b in
             try body(UnsafeRawBufferPointer(rebasing: b[0..<placeSplit]), UnsafeRawBufferPointer(rebasing: b[placeSplit..<placeEnd]))
         }
-    }
-
-    /// Lets go of the rows held, keeping the school: the rest of its rows are skipped and the
-    /// school read by its own query.
-    mutating func dropRows() {
-        bytes.removeSubrange(placeEnd...)
-        rows.removeAll()
-        bytes = Array(bytes)  // hands the grown storage back
     }
 
     /// Starts the next school (after `flush`).
@@ -53,17 +47,26 @@ struct SchoolRows {
         bytes.append(contentsOf: orgnr)
         placeEnd = bytes.count
         isOpen = true
+        readsAlone = false
     }
 
+    /// Keeps a row of the school, unless the school reads alone; past `limit` it lets go of
+    /// the rows held (and their grown storage) and reads alone from then on.
     mutating func add(id: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) {
+        guard !readsAlone else { return }
         let idStart = bytes.count
         bytes.append(contentsOf: id)
         let bodyStart = bytes.count
         bytes.append(contentsOf: body)
         rows.append((idStart..<bodyStart, bodyStart..<bytes.count))
+        if bytes.count > limit {
+            readsAlone = true
+            rows = []
+            bytes = Array(bytes[..<placeEnd])
+        }
     }
 
-    /// Decodes the school's cases in id order and hands each to `body`; then holds nothing.
+    /// Decodes the school's cases held in id order and hands each to `body`; then holds nothing.
     mutating func flush(_ body: (Case) throws -> Void) throws {
         defer {
             rows.removeAll(keepingCapacity: true)
